@@ -1,0 +1,2 @@
+// Public surface of the event contracts. Filled in by the contracts work.
+export {};
