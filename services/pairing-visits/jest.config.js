@@ -1,0 +1,1 @@
+module.exports = { displayName: 'pairing-visits', preset: '../../jest.preset.js', rootDir: '.' };
