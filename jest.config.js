@@ -1,4 +1,4 @@
-// Root Jest config: runs every project under libs/, services/ and tests/ that has a jest.config.js,
+// Root Jest config: runs every project under libs/, services/, deploy/ and tests/ that has a jest.config.js,
 // found on disk rather than listed by hand.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -15,5 +15,10 @@ function findProjects(dir, depth) {
 }
 
 module.exports = {
-  projects: [...findProjects('libs', 2), ...findProjects('services', 1), ...findProjects('tests', 0)],
+  projects: [
+    ...findProjects('libs', 2),
+    ...findProjects('services', 1),
+    ...findProjects('deploy', 0),
+    ...findProjects('tests', 0),
+  ],
 };
