@@ -1,0 +1,1 @@
+module.exports = { displayName: 'dev-broker', preset: '../../jest.preset.js', rootDir: '.' };
