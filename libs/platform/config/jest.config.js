@@ -1,0 +1,1 @@
+module.exports = { displayName: 'platform-config', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'platform-messaging', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'platform-persistence', preset: '../../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,13 @@
+// TypeORM data source, migrations and drift check, transactional outbox + relay, inbox.
+// Database provisioning (roles, grants) lives in @lianxin/platform-runtime.
+export { createDataSource, type CreateDataSourceOptions } from './data-source/create-data-source';
+export { revertLastMigration, runMigrations } from './migrations/run-migrations';
+export { runMigrationCli, type MigrationCliOptions, type MigrationCommand } from './migrations/migration-cli';
+export { assertNoMigrationDrift, MigrationDriftError } from './migrations/drift-check';
+export { CreateOutboxAndInbox1735689600000, OUTBOX_CHANNEL, outboxInboxMigrations } from './outbox/outbox-inbox.migration';
+export { toOutboxMessage, type OutboxMessage } from './outbox/outbox-message';
+export { writeOutbox } from './outbox/write-outbox';
+export { inTransaction, SYSTEM_SCOPE, type IsolationLevel, type TransactionContext } from './transaction/in-transaction';
+export { claimInbox, handleOnce, type InboxKey, type InboxOutcome } from './inbox/handle-once';
+export { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay';
+export { consoleRelayLogger, type RelayLogger, type RelayProducer } from './relay/relay-producer';

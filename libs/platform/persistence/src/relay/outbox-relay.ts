@@ -1,0 +1,185 @@
+import { backoffDelay, type BackoffPolicy, sleep } from '@lianxin/platform-messaging';
+import { type DataSource, type QueryRunner } from 'typeorm';
+import { OutboxNotifications } from './outbox-notifications';
+import { consoleRelayLogger, type RelayLogger, type RelayProducer } from './relay-producer';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  producer: RelayProducer;
+  /** Rows per publish. Default 500. */
+  batchSize?: number;
+  /** Poll interval when no notification arrives (the fallback when LISTEN is unavailable). Default 1000. */
+  pollMs?: number;
+  /** Delay growth while the broker or database fails. Default 100 ms doubling to 30 s. */
+  backoff?: BackoffPolicy;
+  /** Wake on NOTIFY from the outbox insert trigger. Default true. */
+  listen?: boolean;
+  /** Published rows older than this are deleted. Default 1 day; 0 disables cleanup. */
+  retainPublishedMs?: number;
+  logger?: RelayLogger;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  key: string | null;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+// One relay at a time per database publishes (ADR 0004): with several replicas, SKIP LOCKED alone
+// would let replica B publish an aggregate's later event while replica A is still sending its
+// earlier one. The transaction-scoped advisory lock makes the others stand by; it is released
+// with each batch's commit (or by Postgres when the holder dies).
+const RELAY_LOCK = 0x6c78_6f62; // "lxob"
+const CLEANUP_EVERY_MS = 60_000;
+
+/**
+ * Publishes outbox rows to Kafka in `seq` order and marks them published in the same transaction
+ * that locked them. Kafka's acknowledgement comes before the commit, so a crash between the two
+ * re-sends the batch: at-least-once delivery, duplicates absorbed by consumers' inboxes.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly retainPublishedMs: number;
+  private readonly logger: RelayLogger;
+  private readonly notifications: OutboxNotifications | undefined;
+  private abort = new AbortController();
+  private wake: AbortController = new AbortController();
+  private woken = false;
+  private loop: Promise<void> | undefined;
+  private lastCleanup = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollMs = options.pollMs ?? 1000;
+    this.backoff = options.backoff ?? { initialMs: 100, maxMs: 30_000 };
+    this.retainPublishedMs = options.retainPublishedMs ?? 24 * 3600 * 1000;
+    this.logger = options.logger ?? consoleRelayLogger;
+    this.notifications =
+      options.listen === false ? undefined : new OutboxNotifications(options.dataSource, () => this.notify(), this.pollMs);
+  }
+
+  /** Starts the background loop; resolves once listening (or once LISTEN has been attempted). */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.abort = new AbortController();
+    await this.notifications?.open();
+    this.loop = this.run();
+  }
+
+  /** Stops after the batch in flight (if any) has committed or rolled back. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.wake.abort();
+    await this.loop;
+    this.loop = undefined;
+    await this.notifications?.close();
+  }
+
+  /**
+   * Publishes at most one batch. Returns how many rows were published (0 when there was nothing
+   * to do, or another relay holds the lock). Throws when the broker or database fails.
+   */
+  async relayOnce(): Promise<number> {
+    const runner = this.options.dataSource.createQueryRunner();
+    await runner.connect();
+    let rows: OutboxRow[] = [];
+    try {
+      await runner.startTransaction();
+      rows = await this.lockBatch(runner);
+      if (rows.length > 0) {
+        await this.options.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        await runner.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', [
+          rows.map((row) => row.id),
+        ]);
+      }
+      await runner.commitTransaction();
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await this.recordFailure(runner, rows, error);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async lockBatch(runner: QueryRunner): Promise<OutboxRow[]> {
+    const [lock] = (await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as { locked: boolean }[];
+    if (!lock?.locked) return [];
+    // payload::text: the relay forwards the JSON as is, without parsing it into objects.
+    return (await runner.query(
+      `SELECT id, topic, key, headers, payload::text AS payload FROM outbox
+       WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [this.batchSize],
+    )) as OutboxRow[];
+  }
+
+  private async recordFailure(runner: QueryRunner, rows: readonly OutboxRow[], error: unknown): Promise<void> {
+    if (rows.length === 0) return;
+    const message = error instanceof Error ? error.message : String(error);
+    // Diagnostics only (visible in the table while the broker is down); best effort.
+    await runner
+      .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])', [
+        rows.map((row) => row.id),
+        message.slice(0, 2000),
+      ])
+      .catch(() => undefined);
+  }
+
+  private notify(): void {
+    this.woken = true;
+    this.wake.abort();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.abort.signal.aborted) {
+      try {
+        this.woken = false;
+        const published = await this.relayOnce();
+        if (failures > 0) this.logger.info({ failures }, 'outbox relay recovered');
+        failures = 0;
+        await this.cleanupIfDue();
+        // A full batch means more are probably waiting: go again at once.
+        if (published < this.batchSize) await this.idle(this.pollMs);
+      } catch (error) {
+        failures += 1;
+        const delay = backoffDelay(this.backoff, failures);
+        this.logger.warn({ failures, delayMs: delay, err: error instanceof Error ? error.message : String(error) }, 'outbox relay failed; backing off');
+        await sleep(delay, this.abort.signal);
+      }
+    }
+  }
+
+  /** Waits for a notification or the poll interval; a notification that came in meanwhile counts. */
+  private async idle(ms: number): Promise<void> {
+    if (this.woken) return;
+    this.wake = new AbortController();
+    if (this.abort.signal.aborted) return;
+    await sleep(ms, this.wake.signal);
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    if (this.retainPublishedMs <= 0 || Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = Date.now();
+    await this.options.dataSource.query(
+      "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - $1 * interval '1 millisecond'",
+      [this.retainPublishedMs],
+    );
+  }
+}
+
+/** Groups rows by topic, keeping `seq` order inside each topic (and so inside each key). */
+function groupByTopic(rows: readonly OutboxRow[]): { topic: string; messages: { key: string | null; value: string; headers: Record<string, string> }[] }[] {
+  const byTopic = new Map<string, { key: string | null; value: string; headers: Record<string, string> }[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.key, value: row.payload, headers: row.headers });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
+}
