@@ -1,0 +1,17 @@
+import { isOrgPath } from './org-path';
+
+/** Anything that runs SQL inside the current transaction: a TypeORM EntityManager or QueryRunner, a pg client. */
+export interface ScopedQueryRunner {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Sets the row-level-security scope (`lianxin.scope`) for the current transaction. It MUST run
+ * inside a transaction, first: `set_config(..., true)` is transaction-local, so outside one it
+ * lasts a single statement and every later query sees no rows (the policy fails closed).
+ * Use `/` only for system work (relays, consumers, migrations).
+ */
+export async function setRlsScope(runner: ScopedQueryRunner, scope: string): Promise<void> {
+  if (!isOrgPath(scope)) throw new Error(`Refusing to set a malformed RLS scope: ${JSON.stringify(scope)}`);
+  await runner.query("SELECT set_config('lianxin.scope', $1, true)", [scope]);
+}

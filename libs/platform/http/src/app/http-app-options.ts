@@ -1,0 +1,23 @@
+import type { Logger } from '@lianxin/platform-telemetry';
+import type { ReadinessCheck } from '../health/readiness';
+import type { IdempotencyStore } from '../idempotency/idempotency-store';
+
+export interface HttpAppOptions {
+  /** Service name for logs and the OpenAPI title, e.g. `member-registry`. */
+  readonly serviceName: string;
+  /** Version shown in the OpenAPI document. Default `1.0.0`. */
+  readonly version?: string;
+  /** Logger for request logs and unexpected errors. Default `createLogger(serviceName)`. */
+  readonly logger?: Logger;
+  /** Largest accepted JSON body. Default 1 MiB; larger bodies get a 413 problem. */
+  readonly bodyLimitBytes?: number;
+  /** Named checks run by `/health/ready`, e.g. `{ postgres: postgresReadiness(dataSource) }`. */
+  readonly readinessChecks?: Readonly<Record<string, ReadinessCheck>>;
+  /** Per-check timeout for `/health/ready`. Default 2000 ms. */
+  readonly readinessTimeoutMs?: number;
+  /** Where `@Idempotent()` routes keep responses; required if any route uses `@Idempotent()`. */
+  readonly idempotencyStore?: IdempotencyStore;
+}
+
+export const HTTP_APP_OPTIONS = Symbol('HTTP_APP_OPTIONS');
+export const HTTP_LOGGER = Symbol('HTTP_LOGGER');

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'platform-telemetry', preset: '../../../jest.preset.js', rootDir: '.' };
