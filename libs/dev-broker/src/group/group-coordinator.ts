@@ -293,8 +293,11 @@ export class GroupCoordinator {
     if (group.state === 'CompletingRebalance') {
       for (const m of group.members.values()) {
         const cb = m.syncCallback;
+        if (cb === undefined) continue;
         m.syncCallback = undefined;
-        cb?.({ error: ErrorCode.REBALANCE_IN_PROGRESS, assignment: EMPTY });
+        // It was waiting on us; give it a full session to come back with a JoinGroup.
+        this.touchSession(group, m);
+        cb({ error: ErrorCode.REBALANCE_IN_PROGRESS, assignment: EMPTY });
       }
     }
     if (group.state !== 'PreparingRebalance') {
