@@ -29,14 +29,20 @@ export function parseEnvelope(input: unknown): ParseResult<KnownEnvelope> {
 }
 
 /** Like `parseEnvelope`, but only accepts the given event definition. */
-export function parseEventEnvelope<TDef extends EventDefinition>(definition: TDef, input: unknown): ParseResult<EnvelopeOf<TDef>> {
+export function parseEventEnvelope<TDef extends EventDefinition>(
+  definition: TDef,
+  input: unknown,
+): ParseResult<EnvelopeOf<TDef>> {
   const meta = envelopeSchema.safeParse(input);
   if (!meta.success) return failure('Invalid event envelope', meta.error);
   if (meta.data.type !== definition.type || meta.data.version !== definition.version) {
     return {
       ok: false,
       error: new ContractValidationError('Unexpected event', [
-        { path: 'type', message: `Expected ${definition.type} v${definition.version}, got ${meta.data.type} v${meta.data.version}` },
+        {
+          path: 'type',
+          message: `Expected ${definition.type} v${definition.version}, got ${meta.data.type} v${meta.data.version}`,
+        },
       ]),
     };
   }
@@ -45,10 +51,15 @@ export function parseEventEnvelope<TDef extends EventDefinition>(definition: TDe
 
 function parseWith(definition: EventDefinition, meta: Envelope<unknown>): ParseResult<Envelope<unknown>> {
   const data = definition.schema.safeParse(meta.data);
-  if (!data.success) return failure(`Invalid data for ${definition.type} v${definition.version}`, data.error, ['data']);
+  if (!data.success)
+    return failure(`Invalid data for ${definition.type} v${definition.version}`, data.error, ['data']);
   return { ok: true, envelope: { ...meta, data: data.data }, definition };
 }
 
-function failure(message: string, error: ZodError, prefix: PropertyKey[] = []): { ok: false; error: ContractValidationError } {
+function failure(
+  message: string,
+  error: ZodError,
+  prefix: PropertyKey[] = [],
+): { ok: false; error: ContractValidationError } {
   return { ok: false, error: new ContractValidationError(message, issuesFromZod(error, prefix)) };
 }

@@ -31,7 +31,10 @@ describe('envelope', () => {
   });
 
   it('fills id (UUIDv7), occurredAt (UTC) and causationId', () => {
-    const built = buildEnvelope(memberRegisteredV1, { ...fields, occurredAt: new Date('2026-03-14T10:00:00+08:00') });
+    const built = buildEnvelope(memberRegisteredV1, {
+      ...fields,
+      occurredAt: new Date('2026-03-14T10:00:00+08:00'),
+    });
     expect(built.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(built.occurredAt).toBe('2026-03-14T02:00:00.000Z');
     expect(built.causationId).toBeNull();
@@ -40,7 +43,12 @@ describe('envelope', () => {
   });
 
   it('accepts the system actor and city-level events without a district', () => {
-    const built = buildEnvelope(memberRegisteredV1, { ...fields, actor: SYSTEM_ACTOR, districtId: null, orgUnitPath: '/hz/' });
+    const built = buildEnvelope(memberRegisteredV1, {
+      ...fields,
+      actor: SYSTEM_ACTOR,
+      districtId: null,
+      orgUnitPath: '/hz/',
+    });
     expect(built.actor).toEqual({ id: 'system', role: 'system' });
     expect(envelopeHeaders(built)[HEADERS.districtId]).toBeUndefined();
   });
@@ -48,7 +56,9 @@ describe('envelope', () => {
   it('refuses to build data with a field the schema does not declare, naming the path', () => {
     const data = { ...memberRegisteredV1.example, phone: '13800000000' };
     expect(() => buildEnvelope(memberRegisteredV1, { ...fields, data })).toThrow(ContractValidationError);
-    expect(() => buildEnvelope(memberRegisteredV1, { ...fields, data })).toThrow(/data\.phone: Unknown field/);
+    expect(() => buildEnvelope(memberRegisteredV1, { ...fields, data })).toThrow(
+      /data\.phone: Unknown field/,
+    );
   });
 
   it('refuses invalid envelope fields and data, listing every path', () => {
@@ -67,7 +77,11 @@ describe('envelope', () => {
   });
 
   it('tolerates fields added later by producers when parsing (consumers are lenient)', () => {
-    const built = buildEnvelope(visitLoggedV1, { ...fields, aggregateId: EXAMPLE_IDS.visit, data: visitLoggedV1.example });
+    const built = buildEnvelope(visitLoggedV1, {
+      ...fields,
+      aggregateId: EXAMPLE_IDS.visit,
+      data: visitLoggedV1.example,
+    });
     const future = { ...built, newEnvelopeField: 1, data: { ...built.data, durationMinutes: 40 } };
     const parsed = parseEventEnvelope(visitLoggedV1, future);
     expect(parsed.ok).toBe(true);
@@ -75,8 +89,16 @@ describe('envelope', () => {
   });
 
   it('reports validation errors with paths instead of throwing', () => {
-    const built = buildEnvelope(visitLoggedV1, { ...fields, aggregateId: EXAMPLE_IDS.visit, data: visitLoggedV1.example });
-    const parsed = parseEnvelope({ ...built, occurredAt: '2026-03-14 10:00', data: { ...built.data, kind: 'teleport' } });
+    const built = buildEnvelope(visitLoggedV1, {
+      ...fields,
+      aggregateId: EXAMPLE_IDS.visit,
+      data: visitLoggedV1.example,
+    });
+    const parsed = parseEnvelope({
+      ...built,
+      occurredAt: '2026-03-14 10:00',
+      data: { ...built.data, kind: 'teleport' },
+    });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.issues.map((issue) => issue.path)).toEqual(['occurredAt']);
     const badData = parseEnvelope({ ...built, data: { ...built.data, kind: 'teleport' } });
@@ -84,7 +106,11 @@ describe('envelope', () => {
   });
 
   it('rejects unknown event types and versions, and the wrong definition', () => {
-    const built = buildEnvelope(visitLoggedV1, { ...fields, aggregateId: EXAMPLE_IDS.visit, data: visitLoggedV1.example });
+    const built = buildEnvelope(visitLoggedV1, {
+      ...fields,
+      aggregateId: EXAMPLE_IDS.visit,
+      data: visitLoggedV1.example,
+    });
     const unknown = parseEnvelope({ ...built, version: 9 });
     expect(!unknown.ok && unknown.error.message).toMatch(/No contract for pairing\.visit\.logged v9/);
     expect(parseEventEnvelope(memberRegisteredV1, built).ok).toBe(false);
@@ -92,7 +118,11 @@ describe('envelope', () => {
   });
 
   it('derives Kafka headers and key from the envelope', () => {
-    const built = buildEnvelope(visitLoggedV1, { ...fields, aggregateId: EXAMPLE_IDS.visit, data: visitLoggedV1.example });
+    const built = buildEnvelope(visitLoggedV1, {
+      ...fields,
+      aggregateId: EXAMPLE_IDS.visit,
+      data: visitLoggedV1.example,
+    });
     expect(envelopeHeaders(built)).toEqual({
       'event-type': 'pairing.visit.logged',
       'schema-version': '1',

@@ -20,23 +20,32 @@ export const eventTypePattern = /^[a-z][a-z-]*(?:\.[a-z][a-z-]*){2,}$/;
 
 /** The envelope with `data` left open; the catalogue validates `data` per event type and version. */
 export const envelopeSchema = z.object({
-  id: uuidV7,
-  type: z.string().regex(eventTypePattern),
-  version: z.number().int().positive(),
-  /** Publishing service name, e.g. `member-registry`. */
-  source: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  occurredAt: utcTimestamp,
-  /** District org unit id; null for city-level events. */
-  districtId: uuid.nullable(),
-  /** Org path of the unit the aggregate belongs to (consumers scope by prefix). */
-  orgUnitPath: orgPath,
-  aggregateId: uuid,
-  /** From `x-correlation-id`; accepted from clients, so only its shape is constrained. */
-  correlationId: z.string().min(1).max(128),
-  /** Id of the event or request that caused this one; null when a user action started it. */
-  causationId: z.string().min(1).max(128).nullable(),
-  actor: actorSchema,
-  data: z.unknown(),
+  id: uuidV7.describe('Event id (UUIDv7); consumers deduplicate on it (inbox).'),
+  type: z.string().regex(eventTypePattern).describe('Event type, `<service>.<aggregate>.<past-tense verb>`.'),
+  version: z.number().int().positive().describe('Schema version of `data` for this type.'),
+  source: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .describe('Publishing service, e.g. `member-registry`.'),
+  occurredAt: utcTimestamp.describe('When the change happened, UTC ISO 8601.'),
+  districtId: uuid.nullable().describe('District org unit id; null for city-level events.'),
+  orgUnitPath: orgPath.describe('Org path of the unit the aggregate belongs to, e.g. `/hz/xihu/dahe/`.'),
+  aggregateId: uuid.describe('Id of the aggregate the event is about; also the Kafka message key.'),
+  correlationId: z
+    .string()
+    .min(1)
+    .max(128)
+    .describe('Request correlation id (`x-correlation-id`), copied along causal chains.'),
+  causationId: z
+    .string()
+    .min(1)
+    .max(128)
+    .nullable()
+    .describe('Id of the event that caused this one; null when a user request started it.'),
+  actor: actorSchema.describe(
+    'Who acted: a user and the role that permitted it, or `{ id: system, role: system }`.',
+  ),
+  data: z.unknown().describe('Event payload; its schema depends on `type` and `version`.'),
 });
 
 export type EnvelopeMeta = Omit<z.output<typeof envelopeSchema>, 'data'>;
@@ -51,7 +60,11 @@ export type Envelope<TData, TType extends string = string, TVersion extends numb
 };
 
 /** The typed envelope for one event definition. */
-export type EnvelopeOf<TDef extends EventDefinition> = Envelope<EventData<TDef>, TDef['type'], TDef['version']>;
+export type EnvelopeOf<TDef extends EventDefinition> = Envelope<
+  EventData<TDef>,
+  TDef['type'],
+  TDef['version']
+>;
 
 export interface EnvelopeFields<TData> {
   source: string;
@@ -101,7 +114,12 @@ export function buildEnvelope<TDef extends EventDefinition>(
   if (issues.length > 0 || !meta.success || !data.success) {
     throw new ContractValidationError(`Cannot build ${definition.type} v${definition.version}`, issues);
   }
-  return { ...meta.data, type: definition.type, version: definition.version, data: data.data } as EnvelopeOf<TDef>;
+  return {
+    ...meta.data,
+    type: definition.type,
+    version: definition.version,
+    data: data.data,
+  } as EnvelopeOf<TDef>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -116,7 +134,8 @@ export function unknownKeys(input: unknown, output: unknown, path: string): Cont
   if (!isRecord(input) || !isRecord(output)) return [];
   return Object.entries(input).flatMap(([key, value]) => {
     if (value === undefined) return [];
-    if (!(key in output)) return [{ path: `${path}.${key}`, message: 'Unknown field: not in the event schema' }];
+    if (!(key in output))
+      return [{ path: `${path}.${key}`, message: 'Unknown field: not in the event schema' }];
     return unknownKeys(value, output[key], `${path}.${key}`);
   });
 }

@@ -23,9 +23,11 @@ export interface EventDefinition<
 }
 
 /** Keeps literal `type`/`version` types so envelopes can be narrowed by `type`. */
-export function defineEvent<const TType extends string, const TVersion extends number, TSchema extends z.ZodType>(
-  definition: EventDefinition<TType, TVersion, TSchema>,
-): EventDefinition<TType, TVersion, TSchema> {
+export function defineEvent<
+  const TType extends string,
+  const TVersion extends number,
+  TSchema extends z.ZodType,
+>(definition: EventDefinition<TType, TVersion, TSchema>): EventDefinition<TType, TVersion, TSchema> {
   return Object.freeze(definition);
 }
 

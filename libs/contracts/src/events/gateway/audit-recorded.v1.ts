@@ -18,7 +18,10 @@ export const auditRecordedV1 = defineEvent({
     /** Actor's org scope (`/` for system work). */
     scope: z.string().regex(/^\/(?:[a-z0-9][a-z0-9-]{0,39}\/)*$/),
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
-    path: z.string().regex(/^\/[^?#\s]*$/).max(512),
+    path: z
+      .string()
+      .regex(/^\/[^?#\s]*$/)
+      .max(512),
     /** Ids the request addressed (path parameters and created ids). */
     targetIds: z.array(uuid).max(100),
     status: z.number().int().min(100).max(599),

@@ -2,10 +2,6 @@
 // `npm run contracts:generate -- --update-snapshots` (see libs/contracts/README.md).
 import { auditRecordedV1 } from './audit-recorded.v1';
 
-export {
-  auditRecordedV1,
-};
+export { auditRecordedV1 };
 
-export const GATEWAY_EVENTS = [
-  auditRecordedV1,
-] as const;
+export const GATEWAY_EVENTS = [auditRecordedV1] as const;

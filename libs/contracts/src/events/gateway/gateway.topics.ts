@@ -10,7 +10,8 @@ export const GATEWAY_TOPIC_SPECS: readonly TopicSpec[] = [
   {
     name: GATEWAY_TOPICS.audit,
     owner: GATEWAY_SOURCE,
-    description: 'Audit trail of every write (and sensitive read) through the gateway: who, when, what, from where.',
+    description:
+      'Audit trail of every write (and sensitive read) through the gateway: who, when, what, from where.',
     key: 'Audit record id (aggregateId): audit records are independent, so keys spread evenly.',
     partitions: 3,
     // Audit records are kept a year so inspections can look back over a full assessment cycle.

@@ -9,7 +9,8 @@ export const pairingCreatedV1 = defineEvent({
   type: 'pairing.pairing.created',
   version: 1,
   topic: PAIRING_TOPICS.pairing,
-  description: 'A member/cadre was paired with a household (结对). Quotas depend on the cadre rank at pairing time.',
+  description:
+    'A member/cadre was paired with a household (结对). Quotas depend on the cadre rank at pairing time.',
   schema: z.object({
     pairingId: uuid,
     memberId: uuid,

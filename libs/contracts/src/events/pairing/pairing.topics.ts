@@ -28,7 +28,8 @@ export const PAIRING_TOPIC_SPECS: readonly TopicSpec[] = [
   {
     ...base,
     name: PAIRING_TOPICS.visit,
-    description: 'Visit diary (民情日志): visits logged, corrected by appended corrections, and confirmed by call-backs.',
+    description:
+      'Visit diary (民情日志): visits logged, corrected by appended corrections, and confirmed by call-backs.',
     key: 'Visit id (aggregateId).',
     partitions: 6,
   },
@@ -49,7 +50,8 @@ export const PAIRING_TOPIC_SPECS: readonly TopicSpec[] = [
   {
     ...base,
     name: PAIRING_TOPICS.ticket,
-    description: 'Public-sentiment tickets (社情民意) from visits, walk-ins, the 96333 hotline and online, through first-inquiry handling to closure.',
+    description:
+      'Public-sentiment tickets (社情民意) from visits, walk-ins, the 96333 hotline and online, through first-inquiry handling to closure.',
     key: 'Ticket id (aggregateId).',
     partitions: 6,
   },

@@ -10,5 +10,10 @@ export const pledgeFulfilledV1 = defineEvent({
   topic: PAIRING_TOPICS.pledge,
   description: 'The pledge was fulfilled; `onTime` compares the fulfilment date with the deadline.',
   schema: z.object({ pledgeId: uuid, memberId: uuid, fulfilledOn: businessDate, onTime: z.boolean() }),
-  example: { pledgeId: EXAMPLE_IDS.pledge, memberId: EXAMPLE_IDS.member, fulfilledOn: '2026-09-15', onTime: true },
+  example: {
+    pledgeId: EXAMPLE_IDS.pledge,
+    memberId: EXAMPLE_IDS.member,
+    fulfilledOn: '2026-09-15',
+    onTime: true,
+  },
 });

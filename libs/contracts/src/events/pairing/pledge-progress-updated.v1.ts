@@ -15,5 +15,10 @@ export const pledgeProgressUpdatedV1 = defineEvent({
     progressPercent: z.number().int().min(0).max(100),
     reportedOn: businessDate,
   }),
-  example: { pledgeId: EXAMPLE_IDS.pledge, memberId: EXAMPLE_IDS.member, progressPercent: 60, reportedOn: '2026-07-01' },
+  example: {
+    pledgeId: EXAMPLE_IDS.pledge,
+    memberId: EXAMPLE_IDS.member,
+    progressPercent: 60,
+    reportedOn: '2026-07-01',
+  },
 });

@@ -10,5 +10,10 @@ export const pledgePublishedV1 = defineEvent({
   topic: PAIRING_TOPICS.pledge,
   description: 'The pledge was shown publicly (集中亮诺) on a unit’s board.',
   schema: z.object({ pledgeId: uuid, memberId: uuid, boardUnitId: uuid, publishedOn: businessDate }),
-  example: { pledgeId: EXAMPLE_IDS.pledge, memberId: EXAMPLE_IDS.member, boardUnitId: EXAMPLE_IDS.village, publishedOn: '2026-02-01' },
+  example: {
+    pledgeId: EXAMPLE_IDS.pledge,
+    memberId: EXAMPLE_IDS.member,
+    boardUnitId: EXAMPLE_IDS.village,
+    publishedOn: '2026-02-01',
+  },
 });

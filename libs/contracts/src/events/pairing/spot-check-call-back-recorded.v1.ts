@@ -9,7 +9,8 @@ export const spotCheckCallBackRecordedV1 = defineEvent({
   type: 'pairing.spot-check.call-back-recorded',
   version: 1,
   topic: PAIRING_TOPICS.spotCheck,
-  description: 'A phone call-back (电话回访) asked the household whether the visit happened. The number dialled is never published.',
+  description:
+    'A phone call-back (电话回访) asked the household whether the visit happened. The number dialled is never published.',
   schema: z.object({
     spotCheckId: uuid,
     callBackId: uuid,

@@ -18,5 +18,10 @@ export const ticketClosedV1 = defineEvent({
     handlingMinutes: count,
     withinDeadline: z.boolean(),
   }),
-  example: { ticketId: EXAMPLE_IDS.ticket, satisfaction: 'satisfied', handlingMinutes: 7200, withinDeadline: true },
+  example: {
+    ticketId: EXAMPLE_IDS.ticket,
+    satisfaction: 'satisfied',
+    handlingMinutes: 7200,
+    withinDeadline: true,
+  },
 });

@@ -11,5 +11,10 @@ export const ticketEscalatedV1 = defineEvent({
   topic: PAIRING_TOPICS.ticket,
   description: 'A ticket beyond the member’s post was escalated to the branch or the township (002).',
   schema: z.object({ ticketId: uuid, level: escalationLevel, toUnitId: uuid, reasonCode: code }),
-  example: { ticketId: EXAMPLE_IDS.ticket, level: 'branch', toUnitId: EXAMPLE_IDS.branch, reasonCode: 'needs_funding' },
+  example: {
+    ticketId: EXAMPLE_IDS.ticket,
+    level: 'branch',
+    toUnitId: EXAMPLE_IDS.branch,
+    reasonCode: 'needs_funding',
+  },
 });

@@ -15,5 +15,10 @@ export const ticketFeedbackGivenV1 = defineEvent({
     channel: z.enum(['in_person', 'phone', 'message', 'hotline']),
     givenOn: businessDate,
   }),
-  example: { ticketId: EXAMPLE_IDS.ticket, memberId: EXAMPLE_IDS.otherMember, channel: 'in_person', givenOn: '2026-03-19' },
+  example: {
+    ticketId: EXAMPLE_IDS.ticket,
+    memberId: EXAMPLE_IDS.otherMember,
+    channel: 'in_person',
+    givenOn: '2026-03-19',
+  },
 });

@@ -8,8 +8,15 @@ export const ticketHandOffRequestedV1 = defineEvent({
   type: 'pairing.ticket.hand-off-requested',
   version: 1,
   topic: PAIRING_TOPICS.ticket,
-  description: 'The responsible member asked another member (whose post fits better) to take the ticket over.',
-  schema: z.object({ ticketId: uuid, handOffId: uuid, fromMemberId: uuid, toMemberId: uuid, reasonCode: code }),
+  description:
+    'The responsible member asked another member (whose post fits better) to take the ticket over.',
+  schema: z.object({
+    ticketId: uuid,
+    handOffId: uuid,
+    fromMemberId: uuid,
+    toMemberId: uuid,
+    reasonCode: code,
+  }),
   example: {
     ticketId: EXAMPLE_IDS.ticket,
     handOffId: EXAMPLE_IDS.handoff,

@@ -18,7 +18,10 @@ export const ticketReceivedV1 = defineEvent({
     householdId: uuid.nullable(),
     visitId: uuid.nullable(),
     /** The hotline's own reference (e.g. 96333 work order number) for reconciliation; not personal. */
-    hotlineTicketNo: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).optional(),
+    hotlineTicketNo: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,40}$/)
+      .optional(),
     /** Member who was first asked (首问负责); null for hotline/online intake not yet assigned. */
     receivedByMemberId: uuid.nullable(),
     responseDueOn: businessDate,

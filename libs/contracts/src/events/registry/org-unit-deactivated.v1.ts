@@ -8,7 +8,8 @@ export const orgUnitDeactivatedV1 = defineEvent({
   type: 'registry.org-unit.deactivated',
   version: 1,
   topic: REGISTRY_TOPICS.orgUnit,
-  description: 'An org unit stopped operating (merged or dissolved). It stays in history; nothing new may attach to it.',
+  description:
+    'An org unit stopped operating (merged or dissolved). It stays in history; nothing new may attach to it.',
   schema: z.object({
     orgUnitId: uuid,
     path: orgPath,

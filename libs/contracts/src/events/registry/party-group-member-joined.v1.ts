@@ -10,5 +10,10 @@ export const partyGroupMemberJoinedV1 = defineEvent({
   topic: REGISTRY_TOPICS.partyGroup,
   description: 'A member joined a Party group (groups have 5–10 members).',
   schema: z.object({ partyGroupId: uuid, memberId: uuid, joinedOn: businessDate, memberCount: count }),
-  example: { partyGroupId: EXAMPLE_IDS.partyGroup, memberId: EXAMPLE_IDS.otherMember, joinedOn: '2026-02-21', memberCount: 6 },
+  example: {
+    partyGroupId: EXAMPLE_IDS.partyGroup,
+    memberId: EXAMPLE_IDS.otherMember,
+    joinedOn: '2026-02-21',
+    memberCount: 6,
+  },
 });

@@ -10,5 +10,9 @@ export const postSelectionApplicationSubmittedV1 = defineEvent({
   topic: REGISTRY_TOPICS.post,
   description: 'A member applied for a post in an open selection.',
   schema: z.object({ selectionId: uuid, applicationId: uuid, memberId: uuid }),
-  example: { selectionId: EXAMPLE_IDS.selection, applicationId: EXAMPLE_IDS.application, memberId: EXAMPLE_IDS.member },
+  example: {
+    selectionId: EXAMPLE_IDS.selection,
+    applicationId: EXAMPLE_IDS.application,
+    memberId: EXAMPLE_IDS.member,
+  },
 });

@@ -25,7 +25,8 @@ export const REGISTRY_TOPIC_SPECS: readonly TopicSpec[] = [
   {
     name: REGISTRY_TOPICS.member,
     owner: REGISTRY_SOURCE,
-    description: 'Party member roster: registration, non-sensitive updates, transfers, deactivation, member cards.',
+    description:
+      'Party member roster: registration, non-sensitive updates, transfers, deactivation, member cards.',
     key: 'Member id (aggregateId).',
     partitions: 6,
     retentionMs: DEFAULT_RETENTION_MS,
