@@ -1,0 +1,1 @@
+module.exports = { displayName: 'member-registry', preset: '../../jest.preset.js', rootDir: '.' };

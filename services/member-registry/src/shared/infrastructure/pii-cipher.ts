@@ -1,0 +1,53 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+// Resident ID numbers and phones are stored encrypted (AES-256-GCM) and found by an HMAC-SHA256
+// blind index. Two keys are derived from the one configured key so that the index key can never
+// decrypt anything and the encryption key never appears in an index.
+const FORMAT_VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export type PiiKind = 'resident-id' | 'mobile';
+
+export class PiiCipher {
+  private readonly encryptionKey: Buffer;
+  private readonly indexKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('PII encryption key must be 32 bytes');
+    this.encryptionKey = Buffer.from(
+      hkdfSync('sha256', masterKey, Buffer.alloc(0), 'lianxin-registry-pii-enc', 32),
+    );
+    this.indexKey = Buffer.from(
+      hkdfSync('sha256', masterKey, Buffer.alloc(0), 'lianxin-registry-pii-idx', 32),
+    );
+  }
+
+  static fromBase64(key: string): PiiCipher {
+    return new PiiCipher(Buffer.from(key, 'base64'));
+  }
+
+  encrypt(plain: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([Buffer.from([FORMAT_VERSION]), iv, cipher.getAuthTag(), body]);
+  }
+
+  decrypt(sealed: Buffer): string {
+    if (sealed[0] !== FORMAT_VERSION) throw new Error('Unknown PII cipher format');
+    const iv = sealed.subarray(1, 1 + IV_BYTES);
+    const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([
+      decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
+  }
+
+  /** Deterministic index of a normalised value; the kind is mixed in so a phone never matches an ID. */
+  blindIndex(kind: PiiKind, normalised: string): string {
+    return createHmac('sha256', this.indexKey).update(`${kind}:${normalised}`).digest('base64url');
+  }
+}
