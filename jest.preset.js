@@ -32,4 +32,10 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['**/?(*.)+(spec|integration-spec|e2e-spec).ts'],
   setupFiles: [path.join(root, 'jest.setup.js')],
+  // The integration harness (@lianxin/testing): reaps what killed runs left behind and serves the
+  // run's one Postgres and one dev broker, started only when a test first asks for them, so a
+  // unit-only run stays instant. Set in the preset (not only the root config) so running a single
+  // project's config gets it too; Jest runs the same file once per run however many projects share it.
+  globalSetup: path.join(root, 'libs/testing/src/jest/global-setup.ts'),
+  globalTeardown: path.join(root, 'libs/testing/src/jest/global-teardown.ts'),
 };
