@@ -20,6 +20,9 @@ export function coverageReasons(household: CoverageHousehold): CoverageReason[] 
   return reasons;
 }
 
-export function uncoveredHouseholds<T extends CoverageHousehold>(households: readonly T[], pairedHouseholdIds: ReadonlySet<string>): T[] {
+export function uncoveredHouseholds<T extends CoverageHousehold>(
+  households: readonly T[],
+  pairedHouseholdIds: ReadonlySet<string>,
+): T[] {
   return households.filter((household) => mustBeCovered(household) && !pairedHouseholdIds.has(household.id));
 }

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { suggestPairings, type SuggestionCadre, type SuggestionHousehold } from './pairing-suggestion';
 import { coverageReasons, uncoveredHouseholds } from './coverage';
 
-const cadre = (id: string, orgPath: string, activePairings = 0, max: number | null = 3, min = 2): SuggestionCadre => ({
+const cadre = (
+  id: string,
+  orgPath: string,
+  activePairings = 0,
+  max: number | null = 3,
+  min = 2,
+): SuggestionCadre => ({
   id,
   orgPath,
   activePairings,
@@ -19,7 +25,9 @@ describe('coverage', () => {
       { id: 'h4', orgPath: '/lx/a/', hardshipStatus: 'extreme_hardship', hasMigrantMember: false },
     ];
     expect(uncoveredHouseholds(households, new Set(['h4'])).map((h) => h.id)).toEqual(['h1', 'h2']);
-    expect(coverageReasons({ id: 'h2', orgPath: '/lx/a/', hardshipStatus: 'none', hasMigrantMember: true })).toEqual(['migrant_member']);
+    expect(
+      coverageReasons({ id: 'h2', orgPath: '/lx/a/', hardshipStatus: 'none', hasMigrantMember: true }),
+    ).toEqual(['migrant_member']);
   });
 });
 
@@ -31,7 +39,11 @@ describe('pairing suggestion', () => {
         { id: 'h2', orgPath: '/lx/ty/dahe/v-b/' },
         { id: 'h3', orgPath: '/lx/ty/shi/v-c/' },
       ],
-      [cadre('c-district', '/lx/ty/'), cadre('c-township', '/lx/ty/dahe/'), cadre('c-village', '/lx/ty/dahe/v-a/b-02/')],
+      [
+        cadre('c-district', '/lx/ty/'),
+        cadre('c-township', '/lx/ty/dahe/'),
+        cadre('c-village', '/lx/ty/dahe/v-a/b-02/'),
+      ],
     );
     expect(result.suggestions).toEqual([
       { householdId: 'h1', cadreId: 'c-village', proximity: 'same_village' },
@@ -51,13 +63,19 @@ describe('pairing suggestion', () => {
 
   it('fills cadres below their minimum before adding to others', () => {
     const households = [{ id: 'h1', orgPath: '/lx/ty/dahe/v-a/' }];
-    const result = suggestPairings(households, [cadre('a', '/lx/ty/dahe/v-a/', 2), cadre('b', '/lx/ty/dahe/v-a/', 1, 10, 5)]);
+    const result = suggestPairings(households, [
+      cadre('a', '/lx/ty/dahe/v-a/', 2),
+      cadre('b', '/lx/ty/dahe/v-a/', 1, 10, 5),
+    ]);
     expect(result.suggestions[0]?.cadreId).toBe('b');
   });
 
   const arbitraryWorld = fc.record({
     households: fc.uniqueArray(
-      fc.record({ id: fc.uuid(), orgPath: fc.constantFrom('/lx/ty/a/v1/', '/lx/ty/a/v2/', '/lx/ty/b/v3/', '/lx/ty/') }),
+      fc.record({
+        id: fc.uuid(),
+        orgPath: fc.constantFrom('/lx/ty/a/v1/', '/lx/ty/a/v2/', '/lx/ty/b/v3/', '/lx/ty/'),
+      }),
       { selector: (h) => h.id, maxLength: 30 },
     ),
     cadres: fc.uniqueArray(
@@ -91,11 +109,16 @@ describe('pairing suggestion', () => {
       fc.property(arbitraryWorld, ({ households, cadres }) => {
         const result = suggestPairings(households as SuggestionHousehold[], cadres);
         expect(result.suggestions.length + result.unassigned.length).toBe(households.length);
-        const capacity = cadres.reduce((sum, c) => (c.maxHouseholds === null ? Infinity : sum + Math.max(0, c.maxHouseholds - c.activePairings)), 0);
+        const capacity = cadres.reduce(
+          (sum, c) =>
+            c.maxHouseholds === null ? Infinity : sum + Math.max(0, c.maxHouseholds - c.activePairings),
+          0,
+        );
         expect(result.suggestions.length).toBe(Math.min(households.length, capacity));
         for (const c of cadres) {
           const added = result.suggestions.filter((s) => s.cadreId === c.id).length;
-          if (c.maxHouseholds !== null) expect(c.activePairings + added).toBeLessThanOrEqual(Math.max(c.maxHouseholds, c.activePairings));
+          if (c.maxHouseholds !== null)
+            expect(c.activePairings + added).toBeLessThanOrEqual(Math.max(c.maxHouseholds, c.activePairings));
         }
       }),
     );

@@ -65,7 +65,11 @@ export function suggestPairings(
       const current = load.get(cadre.id) ?? 0;
       if (cadre.maxHouseholds !== null && current >= cadre.maxHouseholds) continue;
       const proximity = proximityOf(household, cadre);
-      const key: [number, number, number] = [PROXIMITY_RANK[proximity], current < cadre.minHouseholds ? 0 : 1, current];
+      const key: [number, number, number] = [
+        PROXIMITY_RANK[proximity],
+        current < cadre.minHouseholds ? 0 : 1,
+        current,
+      ];
       if (best === null || compareKeys(key, best.key) < 0) best = { cadre, proximity, key };
     }
     if (best === null) {

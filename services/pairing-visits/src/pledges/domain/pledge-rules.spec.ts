@@ -1,4 +1,9 @@
-import { assertDeadlineInYear, assertPledgeAllowance, PledgeRuleError, summariseRatings } from './pledge-rules';
+import {
+  assertDeadlineInYear,
+  assertPledgeAllowance,
+  PledgeRuleError,
+  summariseRatings,
+} from './pledge-rules';
 
 describe('pledge rules', () => {
   it('allows five pledges a year and refuses a sixth', () => {
@@ -12,7 +17,12 @@ describe('pledge rules', () => {
   });
 
   it('summarises resident evaluations', () => {
-    expect(summariseRatings(['satisfied', 'basically', 'unsatisfied', 'satisfied'])).toEqual({ satisfied: 2, basically: 1, unsatisfied: 1, satisfactionRate: 0.75 });
+    expect(summariseRatings(['satisfied', 'basically', 'unsatisfied', 'satisfied'])).toEqual({
+      satisfied: 2,
+      basically: 1,
+      unsatisfied: 1,
+      satisfactionRate: 0.75,
+    });
     expect(summariseRatings([]).satisfactionRate).toBeNull();
   });
 });

@@ -24,7 +24,8 @@ export function assertPledgeAllowance(existingThisYear: number): void {
 }
 
 export function assertDeadlineInYear(deadline: string, year: number): void {
-  if (Number(deadline.slice(0, 4)) !== year) throw new PledgeRuleError('deadline', 'the deadline must fall in the pledge year');
+  if (Number(deadline.slice(0, 4)) !== year)
+    throw new PledgeRuleError('deadline', 'the deadline must fall in the pledge year');
 }
 
 export interface RatingSummary {
@@ -41,5 +42,10 @@ export function summariseRatings(ratings: readonly PledgeRating[]): RatingSummar
   const basically = count('basically');
   const unsatisfied = count('unsatisfied');
   const total = satisfied + basically + unsatisfied;
-  return { satisfied, basically, unsatisfied, satisfactionRate: total === 0 ? null : (satisfied + basically) / total };
+  return {
+    satisfied,
+    basically,
+    unsatisfied,
+    satisfactionRate: total === 0 ? null : (satisfied + basically) / total,
+  };
 }

@@ -6,7 +6,12 @@ const none = { visits: 0, problemsSolved: 0, grassrootsDays: 0 };
 
 describe('quota progress', () => {
   it('shows a county leader with 4 visits, 3 problems and 100 days as complete', () => {
-    const progress = computeProgress(DEFAULT_QUOTA_RULES.county_leader, { visits: 4, problemsSolved: 3, grassrootsDays: 100 }, 2026, '2026-12-31');
+    const progress = computeProgress(
+      DEFAULT_QUOTA_RULES.county_leader,
+      { visits: 4, problemsSolved: 3, grassrootsDays: 100 },
+      2026,
+      '2026-12-31',
+    );
     expect(progress.complete).toBe(true);
     expect(progress.behindSchedule).toBe(false);
   });
@@ -18,7 +23,12 @@ describe('quota progress', () => {
   });
 
   it('flags a township cadre with no visit by mid-year as behind (8 a year → 4 by July)', () => {
-    const progress = computeProgress(DEFAULT_QUOTA_RULES.township_cadre, { visits: 3, problemsSolved: 1, grassrootsDays: 50 }, 2026, '2026-07-02');
+    const progress = computeProgress(
+      DEFAULT_QUOTA_RULES.township_cadre,
+      { visits: 3, problemsSolved: 1, grassrootsDays: 50 },
+      2026,
+      '2026-07-02',
+    );
     expect(progress.visits.expectedByNow).toBe(4);
     expect(progress.visits.behind).toBe(true);
     expect(progress.problemsSolved.behind).toBe(false);
@@ -26,7 +36,12 @@ describe('quota progress', () => {
   });
 
   it('ignores metrics the rank has no target for', () => {
-    const progress = computeProgress(DEFAULT_QUOTA_RULES.department_head, { ...none, grassrootsDays: 100 }, 2026, '2026-12-31');
+    const progress = computeProgress(
+      DEFAULT_QUOTA_RULES.department_head,
+      { ...none, grassrootsDays: 100 },
+      2026,
+      '2026-12-31',
+    );
     expect(progress.visits).toMatchObject({ target: null, behind: false, met: true });
     expect(progress.complete).toBe(true);
   });
@@ -56,10 +71,17 @@ describe('quota progress', () => {
 
   it('rolls cadres up into every unit that contains them', () => {
     const behind = computeProgress(DEFAULT_QUOTA_RULES.other_cadre, none, 2026, '2026-12-31');
-    const rows = rollUp(['/lx/taoyuan/', '/lx/taoyuan/dahe/', '/lx/xishan/'], [
-      { orgPath: '/lx/taoyuan/dahe/b-01/', tally: { ...none, visits: 2 }, progress: behind },
-      { orgPath: '/lx/taoyuan/shi/', tally: { ...none, visits: 1 }, progress: behind },
+    const rows = rollUp(
+      ['/lx/taoyuan/', '/lx/taoyuan/dahe/', '/lx/xishan/'],
+      [
+        { orgPath: '/lx/taoyuan/dahe/b-01/', tally: { ...none, visits: 2 }, progress: behind },
+        { orgPath: '/lx/taoyuan/shi/', tally: { ...none, visits: 1 }, progress: behind },
+      ],
+    );
+    expect(rows.map((row) => [row.cadres, row.visits, row.behind])).toEqual([
+      [2, 3, 2],
+      [1, 2, 1],
+      [0, 0, 0],
     ]);
-    expect(rows.map((row) => [row.cadres, row.visits, row.behind])).toEqual([[2, 3, 2], [1, 2, 1], [0, 0, 0]]);
   });
 });

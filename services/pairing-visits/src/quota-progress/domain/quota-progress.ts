@@ -41,7 +41,12 @@ export function elapsedShare(year: number, asOf: BusinessDate): number {
  * fewer than floor(T × d / days). Flooring gives a grace period: nobody is behind on a target of
  * 4 visits until a quarter of the year has passed without one.
  */
-export function computeProgress(quota: RankQuota, tally: Tally, year: number, asOf: BusinessDate): QuotaProgress {
+export function computeProgress(
+  quota: RankQuota,
+  tally: Tally,
+  year: number,
+  asOf: BusinessDate,
+): QuotaProgress {
   const share = elapsedShare(year, asOf);
   const metric = (actual: number, target: number | null): MetricProgress => {
     if (target === null) return { actual, target, expectedByNow: null, met: true, behind: false };

@@ -32,10 +32,22 @@ export interface QuotaRuleSet {
  */
 export const DEFAULT_QUOTA_RULES: QuotaRules = Object.freeze({
   county_leader: { minHouseholds: 5, maxHouseholds: 10, visits: 4, problemsSolved: 3, grassrootsDays: 100 },
-  section_chief_or_above: { minHouseholds: 5, maxHouseholds: 10, visits: 6, problemsSolved: 2, grassrootsDays: null },
+  section_chief_or_above: {
+    minHouseholds: 5,
+    maxHouseholds: 10,
+    visits: 6,
+    problemsSolved: 2,
+    grassrootsDays: null,
+  },
   township_cadre: { minHouseholds: 2, maxHouseholds: 3, visits: 8, problemsSolved: 2, grassrootsDays: 100 },
   other_cadre: { minHouseholds: 2, maxHouseholds: 3, visits: 6, problemsSolved: 2, grassrootsDays: null },
-  department_head: { minHouseholds: 5, maxHouseholds: 10, visits: null, problemsSolved: null, grassrootsDays: 100 },
+  department_head: {
+    minHouseholds: 5,
+    maxHouseholds: 10,
+    visits: null,
+    problemsSolved: null,
+    grassrootsDays: 100,
+  },
   none: { minHouseholds: 0, maxHouseholds: 3, visits: null, problemsSolved: null, grassrootsDays: null },
 });
 
@@ -61,7 +73,10 @@ export function validateQuotaRules(rules: QuotaRules): void {
     const rule = rules[rank];
     if (!rule) throw new InvalidQuotaRuleError(`rules.${rank}`, `rank ${rank} has no rule`);
     if (rule.maxHouseholds !== null && rule.maxHouseholds < rule.minHouseholds) {
-      throw new InvalidQuotaRuleError(`rules.${rank}.maxHouseholds`, 'maximum households is below the minimum');
+      throw new InvalidQuotaRuleError(
+        `rules.${rank}.maxHouseholds`,
+        'maximum households is below the minimum',
+      );
     }
   }
 }
@@ -71,7 +86,11 @@ export function ruleSetInForce(sets: readonly QuotaRuleSet[], onDate: string): Q
   let best: QuotaRuleSet | null = null;
   for (const set of sets) {
     if (set.effectiveFrom > onDate) continue;
-    if (!best || set.effectiveFrom > best.effectiveFrom || (set.effectiveFrom === best.effectiveFrom && set.version > best.version)) {
+    if (
+      !best ||
+      set.effectiveFrom > best.effectiveFrom ||
+      (set.effectiveFrom === best.effectiveFrom && set.version > best.version)
+    ) {
       best = set;
     }
   }

@@ -11,13 +11,18 @@ describe('spot-check sampling', () => {
 
   it('reproduces the same draw from the same seed in any order', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.uuid(), { maxLength: 60 }), fc.double({ min: 0.01, max: 1, noNaN: true }), fc.string({ minLength: 8 }), (ids, share, seed) => {
-        const first = drawSample(ids, share, seed);
-        const again = drawSample([...ids].reverse(), share, seed);
-        expect(again).toEqual(first);
-        expect(first).toHaveLength(sampleSize(ids.length, share));
-        for (const id of first) expect(ids).toContain(id);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.uuid(), { maxLength: 60 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.string({ minLength: 8 }),
+        (ids, share, seed) => {
+          const first = drawSample(ids, share, seed);
+          const again = drawSample([...ids].reverse(), share, seed);
+          expect(again).toEqual(first);
+          expect(first).toHaveLength(sampleSize(ids.length, share));
+          for (const id of first) expect(ids).toContain(id);
+        },
+      ),
     );
   });
 

@@ -23,8 +23,11 @@ export function slaFor(category: string, rules: readonly SlaRule[]): SlaRule {
   return (
     rules.find((rule) => rule.category === category) ??
     DEFAULT_SLA_RULES.find((rule) => rule.category === category) ??
-    rules.find((rule) => rule.category === 'other') ??
-    { category, acceptWithinHours: 24, resolveWithinHours: 168 }
+    rules.find((rule) => rule.category === 'other') ?? {
+      category,
+      acceptWithinHours: 24,
+      resolveWithinHours: 168,
+    }
   );
 }
 

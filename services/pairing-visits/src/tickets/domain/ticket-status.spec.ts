@@ -1,11 +1,18 @@
 import fc from 'fast-check';
-import { allowedActions, nextStatus, TICKET_ACTIONS, TicketTransitionError, type TicketStatus } from './ticket-status';
+import {
+  allowedActions,
+  nextStatus,
+  TICKET_ACTIONS,
+  TicketTransitionError,
+  type TicketStatus,
+} from './ticket-status';
 import { overdueKinds, slaFor, startClock } from './sla-policy';
 
 describe('ticket workflow', () => {
   it('walks received → accepted → in progress → resolved → feedback given → closed', () => {
     let status: TicketStatus = 'received';
-    for (const action of ['accept', 'start', 'resolve', 'give_feedback', 'close'] as const) status = nextStatus(status, action);
+    for (const action of ['accept', 'start', 'resolve', 'give_feedback', 'close'] as const)
+      status = nextStatus(status, action);
     expect(status).toBe('closed');
   });
 
@@ -50,7 +57,10 @@ describe('SLA clocks', () => {
   it('starts the clocks from the category rule, falling back to defaults', () => {
     const clock = startClock(receivedAt, slaFor('safety', []));
     expect(clock.resolveDueAt.toISOString()).toBe('2026-03-02T00:00:00.000Z');
-    expect(slaFor('dispute', [{ category: 'dispute', acceptWithinHours: 1, resolveWithinHours: 5 }]).resolveWithinHours).toBe(5);
+    expect(
+      slaFor('dispute', [{ category: 'dispute', acceptWithinHours: 1, resolveWithinHours: 5 }])
+        .resolveWithinHours,
+    ).toBe(5);
     expect(slaFor('unknown-kind', []).resolveWithinHours).toBe(168);
   });
 

@@ -1,10 +1,27 @@
 // Sentiment ticket workflow (社情民意, 001 §3.2 and 002 首问负责制): the member first asked owns
 // the ticket, resolves it within their post or escalates it to the branch or township; the result
 // is fed back to the resident before the ticket closes.
-export const TICKET_STATUSES = ['received', 'accepted', 'in_progress', 'escalated', 'resolved', 'feedback_given', 'closed'] as const;
+export const TICKET_STATUSES = [
+  'received',
+  'accepted',
+  'in_progress',
+  'escalated',
+  'resolved',
+  'feedback_given',
+  'closed',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const TICKET_ACTIONS = ['accept', 'start', 'escalate', 'accept_handoff', 'decline_handoff', 'resolve', 'give_feedback', 'close'] as const;
+export const TICKET_ACTIONS = [
+  'accept',
+  'start',
+  'escalate',
+  'accept_handoff',
+  'decline_handoff',
+  'resolve',
+  'give_feedback',
+  'close',
+] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 export const TICKET_SOURCES = ['visit', 'walk_in', 'hotline', 'online'] as const;
@@ -47,7 +64,11 @@ export class TicketTransitionError extends Error {
 }
 
 /** Next status, or throws with the actions that are allowed now (the API answers 409 with them). */
-export function nextStatus(status: TicketStatus, action: TicketAction, statusBeforeEscalation: TicketStatus | null = null): TicketStatus {
+export function nextStatus(
+  status: TicketStatus,
+  action: TicketAction,
+  statusBeforeEscalation: TicketStatus | null = null,
+): TicketStatus {
   if (status === 'escalated' && action === 'decline_handoff') {
     return statusBeforeEscalation ?? 'received';
   }

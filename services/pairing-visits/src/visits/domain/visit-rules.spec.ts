@@ -19,7 +19,10 @@ describe('visit diary rules', () => {
   });
 
   it('records only the fields a correction changes, with their old values', () => {
-    const diff = diffVisit({ kind: 'home', visitDate: '2026-03-01', heard: 'roof leaks' }, { kind: 'home', heard: 'roof leaks badly' });
+    const diff = diffVisit(
+      { kind: 'home', visitDate: '2026-03-01', heard: 'roof leaks' },
+      { kind: 'home', heard: 'roof leaks badly' },
+    );
     expect(diff).toEqual({ previous: { heard: 'roof leaks' }, next: { heard: 'roof leaks badly' } });
   });
 });

@@ -21,7 +21,8 @@ export class VisitRuleError extends Error {
 
 /** A diary records what happened, so a visit cannot be dated in the future. */
 export function assertVisitDate(visitDate: BusinessDate, today: BusinessDate): void {
-  if (compareDates(visitDate, today) > 0) throw new VisitRuleError('visitDate', 'a visit cannot be dated after today');
+  if (compareDates(visitDate, today) > 0)
+    throw new VisitRuleError('visitDate', 'a visit cannot be dated after today');
 }
 
 /** Visit confirmation from call-backs: only a household's explicit "no" stops a visit counting. */
@@ -41,7 +42,10 @@ export interface VisitContent {
 export type VisitChange = Partial<VisitContent>;
 
 /** The fields a change actually alters, with their previous values (kept in the correction row). */
-export function diffVisit(current: VisitContent, change: VisitChange): { previous: VisitChange; next: VisitChange } {
+export function diffVisit(
+  current: VisitContent,
+  change: VisitChange,
+): { previous: VisitChange; next: VisitChange } {
   const previous: Record<string, unknown> = {};
   const next: Record<string, unknown> = {};
   for (const key of ['kind', 'visitDate', 'heard'] as const) {

@@ -1,0 +1,17 @@
+import { ForbiddenError } from '@lianxin/platform-http';
+import { type CommandContext } from './command-context';
+
+const ADMIN_ROLES = new Set(['city_admin', 'district_admin', 'township_admin', 'branch_secretary']);
+
+/**
+ * The member a diary entry, day or pledge belongs to. Members write their own (the token subject
+ * is their member id); secretaries and admins may write for a member in their scope, e.g. when a
+ * member without a phone reports a visit at the branch.
+ */
+export function actingMemberId(context: CommandContext, requested: string | undefined): string {
+  const memberId = requested ?? context.actor.id;
+  if (memberId !== context.actor.id && !context.actor.roles.some((role) => ADMIN_ROLES.has(role))) {
+    throw new ForbiddenError('members record only their own work');
+  }
+  return memberId;
+}
