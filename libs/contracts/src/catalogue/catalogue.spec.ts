@@ -24,6 +24,17 @@ describe('event catalogue', () => {
     }
   });
 
+  it('puts the aggregate id first in every payload (the convention examples and readers rely on)', () => {
+    for (const event of events) {
+      const first = Object.entries(event.example as Record<string, unknown>)[0];
+      expect({ type: event.type, field: first?.[0] }).toEqual({
+        type: event.type,
+        field: expect.stringMatching(/Id$/),
+      });
+      expect(typeof first?.[1]).toBe('string');
+    }
+  });
+
   it('finds definitions by type and version, and nothing for unknown ones', () => {
     expect(eventByType('registry.member.registered', 1)?.topic).toBe('lianxin.registry.member.v1');
     expect(eventByType('registry.member.registered', 99)).toBeUndefined();

@@ -15,15 +15,19 @@ export const auditRecordedV1 = defineEvent({
     auditId: uuid,
     actorId: z.string().min(1).max(128),
     role: actorRole,
-    /** Actor's org scope (`/` for system work). */
-    scope: z.string().regex(/^\/(?:[a-z0-9][a-z0-9-]{0,39}\/)*$/),
+    scope: z
+      .string()
+      .regex(/^\/(?:[a-z0-9][a-z0-9-]{0,39}\/)*$/)
+      .describe("Actor's org scope (`/` for system work)."),
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
     path: z
       .string()
       .regex(/^\/[^?#\s]*$/)
       .max(512),
-    /** Ids the request addressed (path parameters and created ids). */
-    targetIds: z.array(uuid).max(100),
+    targetIds: z
+      .array(uuid)
+      .max(100)
+      .describe('Ids the request addressed (path parameters and created ids).'),
     status: z.number().int().min(100).max(599),
     correlationId: z.string().min(1).max(128),
     clientAddress: z.union([z.ipv4(), z.ipv6()]),

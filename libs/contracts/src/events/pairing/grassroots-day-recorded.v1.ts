@@ -15,8 +15,9 @@ export const grassrootsDayRecordedV1 = defineEvent({
     memberId: uuid,
     unitId: uuid,
     servedOn: businessDate,
-    /** True when the cadre also stayed overnight (住村), counted for township cadres. */
-    stayedOvernight: z.boolean(),
+    stayedOvernight: z
+      .boolean()
+      .describe('True when the cadre also stayed overnight (住村), counted for township cadres.'),
     activityCode: code.nullable(),
   }),
   example: {

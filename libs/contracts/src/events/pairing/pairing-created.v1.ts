@@ -16,11 +16,11 @@ export const pairingCreatedV1 = defineEvent({
     memberId: uuid,
     householdId: uuid,
     cadreRank,
-    /** `two_way`: chosen by both sides (004); `assigned`: by the branch or township. */
-    selection: z.enum(['assigned', 'two_way']),
+    selection: z
+      .enum(['assigned', 'two_way'])
+      .describe('`two_way`: chosen by both sides (004); `assigned`: by the branch or township.'),
     startedOn: businessDate,
-    /** Set when this pairing closes a re-pairing task. */
-    repairingTaskId: uuid.nullable(),
+    repairingTaskId: uuid.nullable().describe('Set when this pairing closes a re-pairing task.'),
   }),
   example: {
     pairingId: EXAMPLE_IDS.pairing,

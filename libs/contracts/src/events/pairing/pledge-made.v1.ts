@@ -16,8 +16,12 @@ export const pledgeMadeV1 = defineEvent({
     year,
     category: code,
     deadlineOn: businessDate,
-    /** Position of this pledge among the member’s pledges for the year (1–5). */
-    ordinal: z.number().int().min(1).max(5),
+    ordinal: z
+      .number()
+      .int()
+      .min(1)
+      .max(5)
+      .describe('Position of this pledge among the member’s pledges for the year (1–5).'),
   }),
   example: {
     pledgeId: EXAMPLE_IDS.pledge,

@@ -14,8 +14,7 @@ export const spotCheckDrawnV1 = defineEvent({
     spotCheckId: uuid,
     unitId: uuid,
     seed: z.string().min(1).max(128),
-    /** Share of the population sampled, 0 < share ≤ 1. */
-    share: z.number().gt(0).lte(1),
+    share: z.number().gt(0).lte(1).describe('Share of the population sampled, 0 < share ≤ 1.'),
     periodFrom: businessDate,
     periodTo: businessDate,
     populationSize: count,

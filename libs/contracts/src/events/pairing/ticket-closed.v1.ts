@@ -14,8 +14,7 @@ export const ticketClosedV1 = defineEvent({
   schema: z.object({
     ticketId: uuid,
     satisfaction,
-    /** Whole minutes from received to closed. */
-    handlingMinutes: count,
+    handlingMinutes: count.describe('Whole minutes from received to closed.'),
     withinDeadline: z.boolean(),
   }),
   example: {

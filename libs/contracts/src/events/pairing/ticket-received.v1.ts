@@ -17,13 +17,16 @@ export const ticketReceivedV1 = defineEvent({
     category: code,
     householdId: uuid.nullable(),
     visitId: uuid.nullable(),
-    /** The hotline's own reference (e.g. 96333 work order number) for reconciliation; not personal. */
     hotlineTicketNo: z
       .string()
       .regex(/^[A-Za-z0-9-]{1,40}$/)
+      .describe(
+        "The hotline's own reference (e.g. 96333 work order number) for reconciliation; not personal.",
+      )
       .optional(),
-    /** Member who was first asked (首问负责); null for hotline/online intake not yet assigned. */
-    receivedByMemberId: uuid.nullable(),
+    receivedByMemberId: uuid
+      .nullable()
+      .describe('Member who was first asked (首问负责); null for hotline/online intake not yet assigned.'),
     responseDueOn: businessDate,
   }),
   example: {

@@ -17,8 +17,9 @@ export const householdRegisteredV1 = defineEvent({
     size: z.number().int().min(1).max(50),
     hardshipStatus,
     needs: z.array(code).max(20),
-    /** Household of a migrant (外出) member: must be covered by a pairing too (000). */
-    isMigrantMemberHousehold: z.boolean(),
+    isMigrantMemberHousehold: z
+      .boolean()
+      .describe('Household of a migrant (外出) member: must be covered by a pairing too (000).'),
   }),
   example: {
     householdId: EXAMPLE_IDS.household,

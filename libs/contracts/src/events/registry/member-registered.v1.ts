@@ -13,12 +13,10 @@ export const memberProfileShape = {
   cadreRank,
   gender,
   ethnicityMinority: z.boolean(),
-  /** Year only: enough for age bands (under 45), not an identifying birth date. */
-  birthYear: year,
+  birthYear: year.describe('Year only: enough for age bands (under 45), not an identifying birth date.'),
   educationLevel,
   rural: z.boolean(),
-  /** Date the person joined the Party (business date). */
-  joinedAt: businessDate,
+  joinedAt: businessDate.describe('Date the person joined the Party (business date).'),
   specialties: z.array(code).max(20),
 };
 

@@ -15,8 +15,11 @@ export const orgUnitCreatedV1 = defineEvent({
     parentId: uuid.nullable(),
     code: orgUnitCode,
     level: orgUnitLevel,
-    /** Official unit name (e.g. 红旗村党支部): organisational and public, not personal data. */
-    unitName: z.string().min(1).max(100),
+    unitName: z
+      .string()
+      .min(1)
+      .max(100)
+      .describe('Official unit name (e.g. 红旗村党支部): organisational and public, not personal data.'),
     path: orgPath,
   }),
   example: {

@@ -14,8 +14,9 @@ export const orgUnitDeactivatedV1 = defineEvent({
     orgUnitId: uuid,
     path: orgPath,
     reasonCode: z.enum(['merged', 'dissolved', 'created_in_error', 'other']),
-    /** Unit that takes over its members and households, when merged. */
-    successorUnitId: uuid.nullable(),
+    successorUnitId: uuid
+      .nullable()
+      .describe('Unit that takes over its members and households, when merged.'),
     effectiveOn: businessDate,
   }),
   example: {

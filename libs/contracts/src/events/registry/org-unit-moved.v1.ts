@@ -16,8 +16,9 @@ export const orgUnitMovedV1 = defineEvent({
     parentId: uuid,
     previousPath: orgPath,
     path: orgPath,
-    /** District after the move; differs from the envelope district only for cross-district moves. */
-    districtId: uuid,
+    districtId: uuid.describe(
+      'District after the move; differs from the envelope district only for cross-district moves.',
+    ),
   }),
   example: {
     orgUnitId: EXAMPLE_IDS.village,

@@ -15,8 +15,9 @@ export const partyGroupCreatedV1 = defineEvent({
     partyGroupId: uuid,
     branchUnitId: uuid,
     groupType: partyGroupType,
-    /** Set for responsibility groups (groupType `responsibility`), null otherwise. */
-    responsibilityArea: responsibilityArea.nullable(),
+    responsibilityArea: responsibilityArea
+      .nullable()
+      .describe('Set for responsibility groups (groupType `responsibility`), null otherwise.'),
     leaderMemberId: uuid.nullable(),
     formedOn: businessDate,
   }),

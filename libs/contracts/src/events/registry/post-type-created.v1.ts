@@ -13,10 +13,14 @@ export const postTypeCreatedV1 = defineEvent({
   schema: z.object({
     postTypeId: uuid,
     code,
-    /** Official post type title (e.g. 经济发展岗): organisational, not personal. */
-    postTypeName: z.string().min(1).max(60),
-    /** Unit whose subtree may use the post type; null for the city catalogue. */
-    definedForUnitId: uuid.nullable(),
+    postTypeName: z
+      .string()
+      .min(1)
+      .max(60)
+      .describe('Official post type title (e.g. 经济发展岗): organisational, not personal.'),
+    definedForUnitId: uuid
+      .nullable()
+      .describe('Unit whose subtree may use the post type; null for the city catalogue.'),
     dutyCodes: z.array(code).max(20),
   }),
   example: {
