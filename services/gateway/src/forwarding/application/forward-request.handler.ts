@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Request, type Response } from 'express';
+import { type Actor } from '@lianxin/auth';
+import { getActiveTraceIds } from '@lianxin/platform-telemetry';
+import { correlationIdOf, ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '@lianxin/platform-http';
+import { type UpstreamCatalogue } from '../../routing/infrastructure/upstream-catalogue';
+import { findRoute, type RouteEntry } from '../../routing/route-table';
+import { collectScopeTargets, findScopeViolation } from '../../routing/scope-targets';
+import { downstreamResponseHeaders, isValidTraceparent, upstreamRequestHeaders } from '../domain/forwarded-headers';
+import { UnsupportedMediaTypeError, UpstreamFailure } from '../domain/upstream-failure';
+import { type UpstreamClient, type UpstreamRequest } from '../infrastructure/upstream-client';
+
+/** The verified caller, as the auth library describes it. */
+export type ForwardingActor = Pick<Actor, 'id' | 'roles' | 'scope' | 'districtId'>;
+
+/** The permission matrix and scope test, injected from `@lianxin/auth` (the one matrix file). */
+export interface Authoriser {
+  can(actor: ForwardingActor, action: string): boolean;
+  isWithinScope(scope: string, orgPath: string): boolean;
+}
+
+export interface ForwardingLimits {
+  readonly bodyLimitBytes: number;
+  readonly importBodyLimitBytes: number;
+}
+
+/** What the audit trail needs to know about a forwarded request once it is decided. */
+export interface ForwardOutcome {
+  readonly action: string | undefined;
+}
+
+/** RFC 9110 §9.2.2: repeating these has the same effect as sending once, so they may be retried. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const outcomes = new WeakMap<Request, ForwardOutcome>();
+
+export function forwardOutcomeOf(req: Request): ForwardOutcome | undefined {
+  return outcomes.get(req);
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+function traceparentFor(req: Request): string {
+  const incoming = req.headers['traceparent'];
+  // Prefer the span the gateway's own instrumentation opened for this request, so the
+  // upstream's span is its child; otherwise continue the caller's trace; otherwise start one.
+  const active = getActiveTraceIds();
+  if (active) return `00-${active.traceId}-${active.spanId}-01`;
+  if (typeof incoming === 'string' && isValidTraceparent(incoming)) return incoming;
+  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+}
+
+class ByteLimit extends Transform {
+  private seen = 0;
+  exceeded = false;
+
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.limit) {
+      this.exceeded = true;
+      callback(new PayloadTooLargeError(`Request body exceeds the limit of ${this.limit} bytes`));
+      return;
+    }
+    callback(null, chunk);
+  }
+}
+
+/**
+ * Forwards one request to the service that owns its path: find the operation in the service's
+ * OpenAPI document, check the caller's role for its `x-lianxin-action` and the org scope the
+ * request names, then send it on with the caller's Authorization header unchanged, a correlation
+ * id and a traceparent, under the route's timeout, retry and circuit-breaker rules.
+ */
+export class ForwardRequestHandler {
+  constructor(
+    private readonly catalogue: UpstreamCatalogue,
+    private readonly clients: ReadonlyMap<string, UpstreamClient>,
+    private readonly authoriser: Authoriser,
+    private readonly limits: ForwardingLimits,
+  ) {}
+
+  async execute(req: Request, res: Response, actor: ForwardingActor | undefined): Promise<void> {
+    const path = req.path;
+    const route = findRoute(path);
+    const client = route ? this.clients.get(route.upstream) : undefined;
+    if (!route || !client) throw new NotFoundError(`No service serves ${path}`);
+    if (!route.public && !actor) throw new UnauthorizedError('A bearer token is required');
+
+    const lookup = await this.catalogue.lookup(route, req.method, path);
+    if (lookup.kind === 'api-unknown') {
+      throw new UpstreamFailure(route.upstream, 'catalogue-unavailable', `The ${route.upstream} service's API is not known yet`, 5);
+    }
+    if (lookup.kind === 'no-operation') throw new NotFoundError(`${req.method} ${path} is not an operation of the ${route.upstream} service`);
+    const action = lookup.match.operation.action;
+    outcomes.set(req, { action });
+    if (actor) this.authorise(actor, action, req);
+
+    const body = this.requestBody(req, route);
+    const headers = upstreamRequestHeaders(req.headers, {
+      correlationId: correlationIdOf(req),
+      traceparent: traceparentFor(req),
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? '',
+      protocol: req.protocol,
+      host: req.headers.host,
+      stripCredentials: route.public,
+    });
+    if (Buffer.isBuffer(body)) {
+      // The platform body parser already decoded (and possibly inflated) the JSON.
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(body.length);
+      delete headers['content-encoding'];
+    }
+    res.setHeader('traceparent', String(headers['traceparent']));
+
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const request: UpstreamRequest = {
+      method: req.method,
+      path: req.originalUrl,
+      headers,
+      body,
+      timeoutMs: READS.has(req.method) ? route.readTimeoutMs : route.writeTimeoutMs,
+      retryable: IDEMPOTENT.has(req.method) && !(body instanceof ByteLimit),
+      signal: abort.signal,
+    };
+
+    let response;
+    try {
+      response = await client.send(request);
+    } catch (error) {
+      if (body instanceof ByteLimit && body.exceeded) throw new PayloadTooLargeError(`Request body exceeds the limit of ${this.limits.importBodyLimitBytes} bytes`);
+      throw error;
+    }
+    res.status(response.statusCode);
+    for (const [name, value] of Object.entries(downstreamResponseHeaders(response.headers))) {
+      // The gateway's own correlation id is authoritative (it equals the one it sent upstream).
+      if (name === 'x-correlation-id' || name === 'traceparent') continue;
+      res.setHeader(name, value);
+    }
+    try {
+      await pipeline(response.body, res);
+    } catch {
+      // The caller hung up or the upstream broke mid-body; headers are gone, so just end.
+      res.destroy();
+    }
+  }
+
+  private authorise(actor: ForwardingActor, action: string | undefined, req: Request): void {
+    // Fail closed: an operation that declares no permission is not reachable through the gateway.
+    if (!action) throw new ForbiddenError(`${req.method} ${req.path} declares no permission`);
+    if (!this.authoriser.can(actor, action)) throw new ForbiddenError(`Your role may not ${action}`);
+    const violation = findScopeViolation(actor, collectScopeTargets(req.query, req.body), (scope, orgPath) =>
+      this.authoriser.isWithinScope(scope, orgPath),
+    );
+    if (violation) throw new ForbiddenError(violation);
+  }
+
+  private requestBody(req: Request, route: RouteEntry): Buffer | ByteLimit | undefined {
+    const parsed: unknown = req.body;
+    if (parsed !== undefined) return Buffer.from(JSON.stringify(parsed));
+    if (!hasBody(req)) return undefined;
+    if (!route.streamBody) throw new UnsupportedMediaTypeError('Send the body as application/json');
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > this.limits.importBodyLimitBytes) {
+      throw new PayloadTooLargeError(`Request body exceeds the limit of ${this.limits.importBodyLimitBytes} bytes`);
+    }
+    const limiter = new ByteLimit(this.limits.importBodyLimitBytes);
+    req.on('error', (error) => limiter.destroy(error));
+    req.pipe(limiter);
+    return limiter;
+  }
+}
