@@ -33,14 +33,24 @@ export class RawClient {
     });
   }
 
-  /** Sends a request with header v1 and returns a reader over the response body. */
-  async request(apiKey: number, apiVersion: number, body: (w: Writer) => void): Promise<Reader> {
-    const correlationId = this.correlationId++;
+  private frame(apiKey: number, apiVersion: number, correlationId: number, body: (w: Writer) => void): Buffer {
     const w = new Writer();
     w.int32(0).int16(apiKey).int16(apiVersion).int32(correlationId).nullableString('raw-client');
     body(w);
     const frame = w.finish();
     frame.writeInt32BE(frame.length - 4, 0);
+    return frame;
+  }
+
+  /** Sends a request that must get no response (Produce acks=0); a later request proves it. */
+  sendExpectingNoResponse(apiKey: number, apiVersion: number, body: (w: Writer) => void): void {
+    this.socket.write(this.frame(apiKey, apiVersion, this.correlationId++, body));
+  }
+
+  /** Sends a request with header v1 and returns a reader over the response body. */
+  async request(apiKey: number, apiVersion: number, body: (w: Writer) => void): Promise<Reader> {
+    const correlationId = this.correlationId++;
+    const frame = this.frame(apiKey, apiVersion, correlationId, body);
     const response = new Promise<Buffer>((resolve) => this.waiting.push(resolve));
     this.socket.write(frame);
     const bytes = await response;
