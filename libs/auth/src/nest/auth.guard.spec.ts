@@ -119,3 +119,24 @@ describe('AuthGuard', () => {
     expect((await request(app.getHttpServer()).get('/openapi.json')).status).toBe(200);
   });
 });
+
+describe('AuthModule start-up', () => {
+  it('refuses to start when a route names an action missing from the matrix', async () => {
+    @Controller('api/v1/typos')
+    class TyposController {
+      @Get()
+      @ApiRoute({ summary: 'typo', action: 'registry.membr.read', responses: { 200: null } })
+      list(): string[] {
+        return [];
+      }
+    }
+    @Module({
+      imports: [AuthModule.forRoot({ verifier: await testVerifierOptions() })],
+      controllers: [TyposController],
+    })
+    class TypoModule {}
+    await expect(
+      createHttpApp(TypoModule, { serviceName: 'typo', logger: createLogger('typo', { level: 'silent' }) }),
+    ).rejects.toThrow(/TyposController.list: registry.membr.read/);
+  });
+});

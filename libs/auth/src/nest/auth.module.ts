@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } from '../tokens/token-verifier';
+import { ActionCheck } from './action-check';
 import { AuthGuard, TOKEN_VERIFIER } from './auth.guard';
 
 export interface AuthModuleOptions {
@@ -16,9 +17,11 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
+      imports: [DiscoveryModule],
       providers: [
         { provide: TOKEN_VERIFIER, useValue: verifier },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ActionCheck,
       ],
       exports: [TOKEN_VERIFIER],
     };

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Module, Post, type INestApplication } from '@nestjs/common';
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import { z } from 'zod';
-import { createLogger, type Logger } from '@lianxin/platform-telemetry';
+import { captureLogs } from '../testing/capture-logs';
 import {
   ApiRoute,
   BusinessRuleError,
@@ -60,29 +59,9 @@ class ThingsController {
 @Module({ controllers: [ThingsController] })
 class ThingsModule {}
 
-function captureLogs(): { logger: Logger; lines: () => Record<string, unknown>[] } {
-  const chunks: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk.toString());
-      callback();
-    },
-  });
-  const logger = createLogger('things', { destination, level: 'debug' });
-  return {
-    logger,
-    lines: () =>
-      chunks
-        .join('')
-        .split('\n')
-        .filter((line) => line.length > 0)
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
-}
-
 describe('createHttpApp', () => {
   let app: INestApplication;
-  const logs = captureLogs();
+  const logs = captureLogs('things');
 
   beforeAll(async () => {
     app = await createHttpApp(ThingsModule, {

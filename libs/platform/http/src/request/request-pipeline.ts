@@ -1,3 +1,4 @@
+import { context as otelContext, type Context } from '@opentelemetry/api';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import {
   observeHttpRequest,
@@ -7,8 +8,14 @@ import {
 } from '@lianxin/platform-telemetry';
 import { CORRELATION_HEADER, rememberCorrelationId, resolveCorrelationId } from './correlation-id';
 import { pathOf, routeTemplateOf } from './route-template';
+import { serverSpanContext } from './server-span';
 
-const contexts = new WeakMap<Request, RequestContext>();
+interface RequestContexts {
+  readonly request: RequestContext;
+  readonly trace: Context;
+}
+
+const contexts = new WeakMap<Request, RequestContexts>();
 
 /**
  * First middleware: assigns the correlation id (echoed in the response), creates the request
@@ -20,13 +27,14 @@ export function correlationMiddleware(logger: Logger): RequestHandler {
     const correlationId = resolveCorrelationId(req.headers[CORRELATION_HEADER]);
     const context: RequestContext = { correlationId };
     rememberCorrelationId(req, correlationId);
-    contexts.set(req, context);
     res.setHeader(CORRELATION_HEADER, correlationId);
+    const traceContext = serverSpanContext(req, res, () => routeTemplateOf(req));
+    contexts.set(req, { request: context, trace: traceContext });
     res.on('finish', () => {
       const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeTemplateOf(req);
       observeHttpRequest({ method: req.method, route, statusCode: res.statusCode, durationSeconds });
-      runWithRequestContext(context, () => {
+      runInContexts({ request: context, trace: traceContext }, () => {
         logger.info(
           {
             method: req.method,
@@ -40,21 +48,22 @@ export function correlationMiddleware(logger: Logger): RequestHandler {
         );
       });
     });
-    next();
+    otelContext.with(traceContext, next);
   };
 }
 
 /**
- * Runs the rest of the request inside the AsyncLocalStorage context. It is installed after the
- * body parser because stream callbacks of the parser do not keep the async context.
+ * Runs the rest of the request inside the request context and the trace context. It is installed
+ * after the body parser because the parser's stream callbacks do not keep async context.
  */
 export function requestContextMiddleware(): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
-    const context = contexts.get(req);
-    if (!context) {
-      next();
-      return;
-    }
-    runWithRequestContext(context, () => next());
+    const saved = contexts.get(req);
+    if (saved) runInContexts(saved, next);
+    else next();
   };
+}
+
+function runInContexts(saved: RequestContexts, work: () => void): void {
+  otelContext.with(saved.trace, () => runWithRequestContext(saved.request, work));
 }

@@ -4,8 +4,8 @@ import { getActiveTelemetry, startTelemetry, type TelemetryHandle } from './star
 export type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 
 export interface InMemoryTelemetry extends TelemetryHandle {
-  /** Spans that have ended so far, oldest first. */
-  finishedSpans(): ReadableSpan[];
+  /** Spans that have ended so far, oldest first (flushes first: exports wait for resource detection). */
+  finishedSpans(): Promise<ReadableSpan[]>;
   /** Forgets the spans collected so far. */
   reset(): void;
 }
@@ -24,8 +24,12 @@ export function startInMemoryTelemetry(serviceName: string): InMemoryTelemetry {
   const handle = startTelemetry({ serviceName, exporter });
   return {
     serviceName: handle.serviceName,
+    flush: () => handle.flush(),
     shutdown: () => handle.shutdown(),
-    finishedSpans: () => exporter.getFinishedSpans(),
+    finishedSpans: async () => {
+      await handle.flush();
+      return exporter.getFinishedSpans();
+    },
     reset: () => exporter.reset(),
   };
 }

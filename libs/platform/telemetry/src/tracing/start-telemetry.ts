@@ -28,6 +28,8 @@ export interface TelemetryOptions {
 
 export interface TelemetryHandle {
   readonly serviceName: string;
+  /** Exports every span that has ended so far (resource detection can delay exports). */
+  flush(): Promise<void>;
   /** Flushes pending spans and unregisters the global providers (so a later start works). */
   shutdown(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export function getActiveTelemetry(): TelemetryHandle | undefined {
 export function startTelemetry(options: TelemetryOptions): TelemetryHandle {
   if (active) return active;
 
+  const spanProcessor = chooseSpanProcessor(options);
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     textMapPropagator: new W3CTraceContextPropagator(),
@@ -60,7 +63,7 @@ export function startTelemetry(options: TelemetryOptions): TelemetryHandle {
       new PgInstrumentation(),
       new NestInstrumentation(),
     ],
-    spanProcessors: [chooseSpanProcessor(options)],
+    spanProcessors: [spanProcessor],
     // Explicit empty lists stop the SDK from configuring OTLP log/metric exporters from OTEL_*
     // variables: logs go through pino and metrics through prom-client.
     logRecordProcessors: [],
@@ -70,6 +73,7 @@ export function startTelemetry(options: TelemetryOptions): TelemetryHandle {
 
   const handle: TelemetryHandle = {
     serviceName: options.serviceName,
+    flush: () => spanProcessor.forceFlush(),
     async shutdown() {
       await sdk.shutdown();
       trace.disable();
