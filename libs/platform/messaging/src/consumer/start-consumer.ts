@@ -29,7 +29,9 @@ export async function startConsumer<TEnvelope extends Envelope<unknown> = KnownE
   const topics = new Map<string, TopicDefinition>(options.topics.map((topic) => [topic.name, topic]));
   const ownsProducer = options.dlqProducer === undefined;
   const producer: Producer = options.dlqProducer ?? (await createIdempotentProducer(options.kafka));
-  const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId });
+  // A short fetch wait: an idle long-poll is what stop() has to wait out, and fetches return as
+  // soon as data arrives anyway.
+  const consumer: Consumer = options.kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: 1000 });
   const processor = new BatchProcessor<TEnvelope>({
     groupId: options.groupId,
     topics,

@@ -1,13 +1,9 @@
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
-
-// TypeORM's own option types for these lists (class constructors or schemas).
-type EntityList = MixedList<string | (abstract new (...args: never[]) => unknown) | EntitySchema>;
-type MigrationList = MixedList<string | (new () => unknown)>;
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 export interface CreateDataSourceOptions {
   url: string;
-  entities?: EntityList;
-  migrations?: MigrationList;
+  entities?: DataSourceOptions['entities'];
+  migrations?: DataSourceOptions['migrations'];
   /** `application_name` on every connection, so pg_stat_activity says who holds a lock. */
   name: string;
   /** Connections in the pool. Default 10. */
