@@ -4,10 +4,19 @@ export { createDataSource, type CreateDataSourceOptions } from './data-source/cr
 export { revertLastMigration, runMigrations } from './migrations/run-migrations';
 export { runMigrationCli, type MigrationCliOptions, type MigrationCommand } from './migrations/migration-cli';
 export { assertNoMigrationDrift, MigrationDriftError } from './migrations/drift-check';
-export { CreateOutboxAndInbox1735689600000, OUTBOX_CHANNEL, outboxInboxMigrations } from './outbox/outbox-inbox.migration';
+export {
+  CreateOutboxAndInbox1735689600000,
+  OUTBOX_CHANNEL,
+  outboxInboxMigrations,
+} from './outbox/outbox-inbox.migration';
 export { toOutboxMessage, type OutboxMessage } from './outbox/outbox-message';
 export { writeOutbox } from './outbox/write-outbox';
-export { inTransaction, SYSTEM_SCOPE, type IsolationLevel, type TransactionContext } from './transaction/in-transaction';
+export {
+  inTransaction,
+  SYSTEM_SCOPE,
+  type IsolationLevel,
+  type TransactionContext,
+} from './transaction/in-transaction';
 export { claimInbox, handleOnce, type InboxKey, type InboxOutcome } from './inbox/handle-once';
 export { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay';
 export { consoleRelayLogger, type RelayLogger, type RelayProducer } from './relay/relay-producer';

@@ -20,7 +20,11 @@ function managerOf(tx: TransactionLike): EntityManager {
  * transaction, so the effect and the record commit together. A concurrent duplicate blocks on the
  * primary key until the first commits, then sees it and is skipped.
  */
-export async function handleOnce(tx: TransactionLike, key: InboxKey, work: () => Promise<void>): Promise<InboxOutcome> {
+export async function handleOnce(
+  tx: TransactionLike,
+  key: InboxKey,
+  work: () => Promise<void>,
+): Promise<InboxOutcome> {
   const inserted = await managerOf(tx).query<unknown[]>(
     'INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
     [key.consumer, key.eventId],
@@ -34,7 +38,11 @@ export async function handleOnce(tx: TransactionLike, key: InboxKey, work: () =>
  * Batch form for consumers that apply many events in one transaction: records every event id
  * in one statement and returns the ones not seen before (each still has its own inbox row).
  */
-export async function claimInbox(tx: TransactionLike, consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
+export async function claimInbox(
+  tx: TransactionLike,
+  consumer: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();
   const inserted = await managerOf(tx).query<{ event_id: string }[]>(
     `INSERT INTO inbox (consumer, event_id) SELECT $1, id FROM unnest($2::uuid[]) AS id

@@ -11,7 +11,11 @@ describe('inbox', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ short: 'inbox', migrations: testMigrations, createDataSource: (input) => createDataSource({ ...input, poolSize: 4 }) });
+    db = await createTestDatabase({
+      short: 'inbox',
+      migrations: testMigrations,
+      createDataSource: (input) => createDataSource({ ...input, poolSize: 4 }),
+    });
   });
   afterAll(() => db.drop());
 
@@ -27,8 +31,11 @@ describe('inbox', () => {
       }),
     );
   const appliedCount = async (eventId: string): Promise<number> =>
-    ((await db.dataSource.query('SELECT applied_count FROM test_projection WHERE event_id = $1', [eventId])) as { applied_count: number }[])[0]
-      ?.applied_count ?? 0;
+    (
+      (await db.dataSource.query('SELECT applied_count FROM test_projection WHERE event_id = $1', [
+        eventId,
+      ])) as { applied_count: number }[]
+    )[0]?.applied_count ?? 0;
 
   it('applies an event once and reports its redelivery as a duplicate', async () => {
     const eventId = uuidv7();
@@ -45,7 +52,10 @@ describe('inbox', () => {
 
   it('applies concurrent deliveries of one event once (the second waits for the first to commit)', async () => {
     const eventId = uuidv7();
-    const outcomes = await Promise.all([applyOnce('projection-c', eventId, 200), applyOnce('projection-c', eventId, 200)]);
+    const outcomes = await Promise.all([
+      applyOnce('projection-c', eventId, 200),
+      applyOnce('projection-c', eventId, 200),
+    ]);
     expect(outcomes.sort()).toEqual(['applied', 'duplicate']);
     expect(await appliedCount(eventId)).toBe(1);
   });
@@ -54,7 +64,9 @@ describe('inbox', () => {
     const eventId = uuidv7();
     await expect(
       inTransaction(db.dataSource, SYSTEM_SCOPE, (tx) =>
-        handleOnce(tx, { consumer: 'projection-d', eventId }, () => Promise.reject(new Error('projection failed'))),
+        handleOnce(tx, { consumer: 'projection-d', eventId }, () =>
+          Promise.reject(new Error('projection failed')),
+        ),
       ),
     ).rejects.toThrow('projection failed');
     expect(await applyOnce('projection-d', eventId)).toBe('applied');
@@ -64,7 +76,9 @@ describe('inbox', () => {
     const seen = uuidv7();
     const fresh = [uuidv7(), uuidv7()];
     await applyOnce('projection-e', seen);
-    const claimed = await inTransaction(db.dataSource, SYSTEM_SCOPE, (tx) => claimInbox(tx, 'projection-e', [seen, ...fresh, fresh[0] ?? '']));
+    const claimed = await inTransaction(db.dataSource, SYSTEM_SCOPE, (tx) =>
+      claimInbox(tx, 'projection-e', [seen, ...fresh, fresh[0] ?? '']),
+    );
     expect([...claimed].sort()).toEqual([...fresh].sort());
   });
 });

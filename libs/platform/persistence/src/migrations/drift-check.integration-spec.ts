@@ -25,12 +25,24 @@ describe('migrations and the drift check', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ short: 'drift', migrations: testMigrations, createDataSource: (input) => createDataSource({ ...input, poolSize: 2 }) });
+    db = await createTestDatabase({
+      short: 'drift',
+      migrations: testMigrations,
+      createDataSource: (input) => createDataSource({ ...input, poolSize: 2 }),
+    });
   });
   afterAll(() => db.drop());
 
-  async function withEntities(entity: typeof MatchingProjection, check: (dataSource: ReturnType<typeof createDataSource>) => Promise<void>): Promise<void> {
-    const dataSource = createDataSource({ url: db.appUrl, name: 'drift-check', entities: [entity], poolSize: 1 });
+  async function withEntities(
+    entity: typeof MatchingProjection,
+    check: (dataSource: ReturnType<typeof createDataSource>) => Promise<void>,
+  ): Promise<void> {
+    const dataSource = createDataSource({
+      url: db.appUrl,
+      name: 'drift-check',
+      entities: [entity],
+      poolSize: 1,
+    });
     await dataSource.initialize();
     try {
       await check(dataSource);
@@ -52,14 +64,24 @@ describe('migrations and the drift check', () => {
   });
 
   it('reverts and re-applies the outbox/inbox migrations cleanly (down works)', async () => {
-    const owner = createDataSource({ url: db.ownerUrl, name: 'drift-owner', migrations: testMigrations, poolSize: 1 });
+    const owner = createDataSource({
+      url: db.ownerUrl,
+      name: 'drift-owner',
+      migrations: testMigrations,
+      poolSize: 1,
+    });
     await owner.initialize();
     try {
       expect(await revertLastMigration(owner)).toBe(true);
       expect(await revertLastMigration(owner)).toBe(true);
-      const tables = (await owner.query("SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('outbox', 'inbox', 'test_projection')")) as { n: number }[];
+      const tables = (await owner.query(
+        "SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('outbox', 'inbox', 'test_projection')",
+      )) as { n: number }[];
       expect(tables[0]?.n).toBe(0);
-      expect(await runMigrations(owner)).toEqual(['CreateOutboxAndInbox1735689600000', 'CreateTestProjection1735689600001']);
+      expect(await runMigrations(owner)).toEqual([
+        'CreateOutboxAndInbox1735689600000',
+        'CreateTestProjection1735689600001',
+      ]);
     } finally {
       await owner.destroy();
     }

@@ -32,7 +32,11 @@ export async function runMigrationCli(options: MigrationCliOptions): Promise<num
   }
 }
 
-async function execute(dataSource: DataSource, command: MigrationCommand, print: (line: string) => void): Promise<void> {
+async function execute(
+  dataSource: DataSource,
+  command: MigrationCommand,
+  print: (line: string) => void,
+): Promise<void> {
   switch (command) {
     case 'up': {
       const applied = await runMigrations(dataSource);

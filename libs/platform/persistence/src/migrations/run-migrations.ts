@@ -10,7 +10,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 /** Reverts the most recent migration; returns false when there was none. */
 export async function revertLastMigration(dataSource: DataSource): Promise<boolean> {
   if (!dataSource.isInitialized) await dataSource.initialize();
-  const before = await dataSource.query<{ count: string }[]>(`SELECT count(*) AS count FROM ${migrationsTable(dataSource)}`);
+  const before = await dataSource.query<{ count: string }[]>(
+    `SELECT count(*) AS count FROM ${migrationsTable(dataSource)}`,
+  );
   if (Number(before[0]?.count ?? 0) === 0) return false;
   await dataSource.undoLastMigration({ transaction: 'each' });
   return true;

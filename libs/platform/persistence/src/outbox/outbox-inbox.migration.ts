@@ -32,7 +32,9 @@ export class CreateOutboxAndInbox1735689600000 implements MigrationInterface {
       )`);
     // The relay only ever scans unpublished rows; keep that index small.
     await queryRunner.query('CREATE INDEX outbox_unpublished_seq ON outbox (seq) WHERE published_at IS NULL');
-    await queryRunner.query('CREATE INDEX outbox_published_at ON outbox (published_at) WHERE published_at IS NOT NULL');
+    await queryRunner.query(
+      'CREATE INDEX outbox_published_at ON outbox (published_at) WHERE published_at IS NOT NULL',
+    );
     await queryRunner.query(`
       CREATE TABLE inbox (
         consumer text NOT NULL,

@@ -2,7 +2,6 @@ import {
   ContractValidationError,
   type Envelope,
   envelopeHeaders,
-
   messageKey,
   parseEventEnvelope,
   topicByName,
@@ -31,19 +30,32 @@ export interface OutboxMessage {
 export function toOutboxMessage(topic: TopicDefinition | string, envelope: Envelope<unknown>): OutboxMessage {
   const definition = typeof topic === 'string' ? topicByName(topic) : topic;
   if (!definition) {
-    throw new ContractValidationError('Unknown topic', [{ path: '', message: `No topic ${String(topic)} in the catalogue` }]);
+    throw new ContractValidationError('Unknown topic', [
+      { path: '', message: `No topic ${String(topic)} in the catalogue` },
+    ]);
   }
-  const event = definition.events.find((candidate) => candidate.type === envelope.type && candidate.version === envelope.version);
+  const event = definition.events.find(
+    (candidate) => candidate.type === envelope.type && candidate.version === envelope.version,
+  );
   if (!event) {
     throw new ContractValidationError('Event not on topic', [
-      { path: 'type', message: `${envelope.type} v${envelope.version} is not published on ${definition.name}` },
+      {
+        path: 'type',
+        message: `${envelope.type} v${envelope.version} is not published on ${definition.name}`,
+      },
     ]);
   }
   const parsed = parseEventEnvelope(event, envelope);
   if (!parsed.ok) throw parsed.error;
   const extra = unknownKeys(envelope.data, parsed.envelope.data, 'data');
-  if (extra.length > 0) throw new ContractValidationError(`Cannot publish ${envelope.type} v${envelope.version}`, extra);
+  if (extra.length > 0)
+    throw new ContractValidationError(`Cannot publish ${envelope.type} v${envelope.version}`, extra);
   const headers = injectTraceContext(envelopeHeaders(parsed.envelope));
-  return { id: parsed.envelope.id, topic: definition.name, key: messageKey(parsed.envelope), headers, payload: parsed.envelope };
+  return {
+    id: parsed.envelope.id,
+    topic: definition.name,
+    key: messageKey(parsed.envelope),
+    headers,
+    payload: parsed.envelope,
+  };
 }
-

@@ -18,8 +18,16 @@ describe('transactional outbox', () => {
   let producer: Producer;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ short: 'outbox', migrations: testMigrations, createDataSource: (input) => createDataSource({ ...input, poolSize: 4 }) });
-    kafka = createKafka({ brokers: (await getTestInfra()).kafkaBrokers, clientId: 'outbox-spec', logLevel: 'nothing' });
+    db = await createTestDatabase({
+      short: 'outbox',
+      migrations: testMigrations,
+      createDataSource: (input) => createDataSource({ ...input, poolSize: 4 }),
+    });
+    kafka = createKafka({
+      brokers: (await getTestInfra()).kafkaBrokers,
+      clientId: 'outbox-spec',
+      logLevel: 'nothing',
+    });
     producer = await createIdempotentProducer(kafka);
   });
   afterAll(async () => {
@@ -28,14 +36,30 @@ describe('transactional outbox', () => {
   });
 
   const unpublished = async (): Promise<number> =>
-    ((await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')) as { n: number }[])[0]?.n ?? -1;
+    (
+      (await db.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')) as {
+        n: number;
+      }[]
+    )[0]?.n ?? -1;
   const stateRows = async (aggregateId: string): Promise<number> =>
-    ((await db.dataSource.query('SELECT count(*)::int AS n FROM test_projection WHERE aggregate_id = $1', [aggregateId])) as { n: number }[])[0]?.n ?? -1;
+    (
+      (await db.dataSource.query('SELECT count(*)::int AS n FROM test_projection WHERE aggregate_id = $1', [
+        aggregateId,
+      ])) as { n: number }[]
+    )[0]?.n ?? -1;
 
-  async function changeAndPublish(topic: ReturnType<typeof testTopic>, aggregateId: string, sequence: number, fail = false): Promise<void> {
+  async function changeAndPublish(
+    topic: ReturnType<typeof testTopic>,
+    aggregateId: string,
+    sequence: number,
+    fail = false,
+  ): Promise<void> {
     await inTransaction(db.dataSource, '/lx/', async (tx) => {
       const envelope = testEnvelope(aggregateId, sequence);
-      await tx.manager.query('INSERT INTO test_projection (event_id, aggregate_id, sequence) VALUES ($1, $2, $3)', [envelope.id, aggregateId, sequence]);
+      await tx.manager.query(
+        'INSERT INTO test_projection (event_id, aggregate_id, sequence) VALUES ($1, $2, $3)',
+        [envelope.id, aggregateId, sequence],
+      );
       tx.publish(topic, envelope);
       if (fail) throw new Error('business rule broke after publishing');
     });
@@ -54,7 +78,10 @@ describe('transactional outbox', () => {
     const topic = testTopic();
     const aggregateId = uuidv7();
     const work = inTransaction(db.dataSource, '/lx/', async (tx) => {
-      await tx.manager.query('INSERT INTO test_projection (event_id, aggregate_id, sequence) VALUES ($1, $2, 1)', [uuidv7(), aggregateId]);
+      await tx.manager.query(
+        'INSERT INTO test_projection (event_id, aggregate_id, sequence) VALUES ($1, $2, 1)',
+        [uuidv7(), aggregateId],
+      );
       const envelope = testEnvelope(aggregateId, 1);
       tx.publish(topic, { ...envelope, data: { ...envelope.data, residentPhone: '13800000000' } });
     });
@@ -64,11 +91,22 @@ describe('transactional outbox', () => {
   });
 
   it('runs the work under the given RLS scope, for that transaction only', async () => {
-    const inside = await inTransaction(db.dataSource, '/lx/taoyuan/', async (tx) =>
-      ((await tx.manager.query("SELECT current_setting('lianxin.scope', true) AS scope")) as { scope: string }[])[0]?.scope,
+    const inside = await inTransaction(
+      db.dataSource,
+      '/lx/taoyuan/',
+      async (tx) =>
+        (
+          (await tx.manager.query("SELECT current_setting('lianxin.scope', true) AS scope")) as {
+            scope: string;
+          }[]
+        )[0]?.scope,
     );
     expect(inside).toBe('/lx/taoyuan/');
-    const after = ((await db.dataSource.query("SELECT current_setting('lianxin.scope', true) AS scope")) as { scope: string | null }[])[0]?.scope;
+    const after = (
+      (await db.dataSource.query("SELECT current_setting('lianxin.scope', true) AS scope")) as {
+        scope: string | null;
+      }[]
+    )[0]?.scope;
     expect(after ?? '').toBe('');
   });
 
@@ -82,8 +120,13 @@ describe('transactional outbox', () => {
     const [message] = await collectMessages(kafka, topic.name, 1);
     expect(message?.key?.toString()).toBe(aggregateId);
     expect(message?.headers?.['event-type']?.toString()).toBe('test.item.changed');
-    expect(JSON.parse(message?.value?.toString() ?? '{}')).toMatchObject({ aggregateId, data: { sequence: 7 } });
-    const [row] = (await db.dataSource.query('SELECT published_at, attempts FROM outbox WHERE key = $1', [aggregateId])) as {
+    expect(JSON.parse(message?.value?.toString() ?? '{}')).toMatchObject({
+      aggregateId,
+      data: { sequence: 7 },
+    });
+    const [row] = (await db.dataSource.query('SELECT published_at, attempts FROM outbox WHERE key = $1', [
+      aggregateId,
+    ])) as {
       published_at: Date | null;
       attempts: number;
     }[];
@@ -96,20 +139,26 @@ describe('transactional outbox', () => {
     await ensureTopics(kafka, [topic]);
     const aggregates = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
     const perAggregate = 60;
-    const relays = [1, 2].map(() => new OutboxRelay({ dataSource: db.dataSource, producer, batchSize: 25, pollMs: 20 }));
+    const relays = [1, 2].map(
+      () => new OutboxRelay({ dataSource: db.dataSource, producer, batchSize: 25, pollMs: 20 }),
+    );
     await Promise.all(relays.map((relay) => relay.start()));
     try {
       // Writers for different aggregates run concurrently; one aggregate's writes are sequential,
       // as they are in a service (the aggregate's row lock serialises them).
       await Promise.all(
         aggregates.map(async (aggregateId) => {
-          for (let sequence = 1; sequence <= perAggregate; sequence += 1) await changeAndPublish(topic, aggregateId, sequence);
+          for (let sequence = 1; sequence <= perAggregate; sequence += 1)
+            await changeAndPublish(topic, aggregateId, sequence);
         }),
       );
       const messages = await collectMessages(kafka, topic.name, aggregates.length * perAggregate);
       const sequences = new Map<string, number[]>();
       for (const message of messages) {
-        const { aggregateId, data } = JSON.parse(message.value?.toString() ?? '{}') as { aggregateId: string; data: { sequence: number } };
+        const { aggregateId, data } = JSON.parse(message.value?.toString() ?? '{}') as {
+          aggregateId: string;
+          data: { sequence: number };
+        };
         sequences.set(aggregateId, [...(sequences.get(aggregateId) ?? []), data.sequence]);
       }
       const expected = Array.from({ length: perAggregate }, (_, index) => index + 1);

@@ -24,7 +24,10 @@ export class OutboxNotifications {
     if (this.closed) return;
     try {
       const driver = this.dataSource.driver as PostgresDriver;
-      const [client, release] = (await driver.obtainMasterConnection()) as [ClientBase, (error?: Error) => void];
+      const [client, release] = (await driver.obtainMasterConnection()) as [
+        ClientBase,
+        (error?: Error) => void,
+      ];
       this.client = client;
       this.release = release;
       client.on('notification', this.handleNotification);

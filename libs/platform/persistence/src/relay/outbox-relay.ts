@@ -59,7 +59,9 @@ export class OutboxRelay {
     this.retainPublishedMs = options.retainPublishedMs ?? 24 * 3600 * 1000;
     this.logger = options.logger ?? consoleRelayLogger;
     this.notifications =
-      options.listen === false ? undefined : new OutboxNotifications(options.dataSource, () => this.notify(), this.pollMs);
+      options.listen === false
+        ? undefined
+        : new OutboxNotifications(options.dataSource, () => this.notify(), this.pollMs);
   }
 
   /** Starts the background loop; resolves once listening (or once LISTEN has been attempted). */
@@ -92,9 +94,10 @@ export class OutboxRelay {
       rows = await this.lockBatch(runner);
       if (rows.length > 0) {
         await this.options.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-        await runner.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])', [
-          rows.map((row) => row.id),
-        ]);
+        await runner.query(
+          'UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
+          [rows.map((row) => row.id)],
+        );
       }
       await runner.commitTransaction();
       return rows.length;
@@ -108,7 +111,9 @@ export class OutboxRelay {
   }
 
   private async lockBatch(runner: QueryRunner): Promise<OutboxRow[]> {
-    const [lock] = (await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as { locked: boolean }[];
+    const [lock] = (await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as {
+      locked: boolean;
+    }[];
     if (!lock?.locked) return [];
     // payload::text: the relay forwards the JSON as is, without parsing it into objects.
     return (await runner.query(
@@ -118,7 +123,11 @@ export class OutboxRelay {
     )) as OutboxRow[];
   }
 
-  private async recordFailure(runner: QueryRunner, rows: readonly OutboxRow[], error: unknown): Promise<void> {
+  private async recordFailure(
+    runner: QueryRunner,
+    rows: readonly OutboxRow[],
+    error: unknown,
+  ): Promise<void> {
     if (rows.length === 0) return;
     const message = error instanceof Error ? error.message : String(error);
     // Diagnostics only (visible in the table while the broker is down); best effort.
@@ -149,7 +158,10 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         const delay = backoffDelay(this.backoff, failures);
-        this.logger.warn({ failures, delayMs: delay, err: error instanceof Error ? error.message : String(error) }, 'outbox relay failed; backing off');
+        this.logger.warn(
+          { failures, delayMs: delay, err: error instanceof Error ? error.message : String(error) },
+          'outbox relay failed; backing off',
+        );
         await sleep(delay, this.abort.signal);
       }
     }
@@ -174,7 +186,9 @@ export class OutboxRelay {
 }
 
 /** Groups rows by topic, keeping `seq` order inside each topic (and so inside each key). */
-function groupByTopic(rows: readonly OutboxRow[]): { topic: string; messages: { key: string | null; value: string; headers: Record<string, string> }[] }[] {
+function groupByTopic(
+  rows: readonly OutboxRow[],
+): { topic: string; messages: { key: string | null; value: string; headers: Record<string, string> }[] }[] {
   const byTopic = new Map<string, { key: string | null; value: string; headers: Record<string, string> }[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];

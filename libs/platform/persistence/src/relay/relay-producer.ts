@@ -5,7 +5,10 @@
 export interface RelayProducer {
   sendBatch(batch: {
     acks?: number;
-    topicMessages: { topic: string; messages: { key: string | null; value: string; headers: Record<string, string> }[] }[];
+    topicMessages: {
+      topic: string;
+      messages: { key: string | null; value: string; headers: Record<string, string> }[];
+    }[];
   }): Promise<unknown>;
 }
 
@@ -17,5 +20,6 @@ export interface RelayLogger {
 
 export const consoleRelayLogger: RelayLogger = {
   info: () => undefined,
-  warn: (fields, message) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg: message, ...fields })}\n`),
+  warn: (fields, message) =>
+    process.stderr.write(`${JSON.stringify({ level: 'warn', msg: message, ...fields })}\n`),
 };

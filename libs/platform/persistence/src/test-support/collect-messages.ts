@@ -2,7 +2,12 @@ import { type Kafka, type KafkaMessage } from 'kafkajs';
 import { uniqueId } from '@lianxin/testing';
 
 /** Reads `topic` from the beginning until `count` messages arrived (or the timeout). */
-export async function collectMessages(kafka: Kafka, topic: string, count: number, timeoutMs = 20_000): Promise<KafkaMessage[]> {
+export async function collectMessages(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+  timeoutMs = 20_000,
+): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: `collect-${uniqueId()}`, maxWaitTimeInMs: 200 });
   const messages: KafkaMessage[] = [];
   await consumer.connect();

@@ -34,16 +34,28 @@ export type TestItemEnvelope = EnvelopeOf<typeof testItemChanged>;
  * The consumer side of a test pipeline: one transaction for the batch, one inbox row per event,
  * projection rows only for events not seen before. Returns how many were duplicates.
  */
-export async function projectBatch(dataSource: DataSource, consumer: string, events: readonly Envelope<unknown>[]): Promise<number> {
+export async function projectBatch(
+  dataSource: DataSource,
+  consumer: string,
+  events: readonly Envelope<unknown>[],
+): Promise<number> {
   return inTransaction(dataSource, SYSTEM_SCOPE, async (tx) => {
-    const fresh = await claimInbox(tx, consumer, events.map((event) => event.id));
+    const fresh = await claimInbox(
+      tx,
+      consumer,
+      events.map((event) => event.id),
+    );
     const applied = (events as readonly TestItemEnvelope[]).filter((event) => fresh.has(event.id));
     if (applied.length > 0) {
       await tx.manager.query(
         `INSERT INTO test_projection (event_id, aggregate_id, sequence)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[])
          ON CONFLICT (event_id) DO UPDATE SET applied_count = test_projection.applied_count + 1`,
-        [applied.map((event) => event.id), applied.map((event) => event.aggregateId), applied.map((event) => event.data.sequence)],
+        [
+          applied.map((event) => event.id),
+          applied.map((event) => event.aggregateId),
+          applied.map((event) => event.data.sequence),
+        ],
       );
     }
     return events.length - fresh.size;

@@ -1,4 +1,10 @@
-import { buildEnvelope, defineEvent, dlqName, type EnvelopeOf, type TopicDefinition } from '@lianxin/contracts';
+import {
+  buildEnvelope,
+  defineEvent,
+  dlqName,
+  type EnvelopeOf,
+  type TopicDefinition,
+} from '@lianxin/contracts';
 import { z } from 'zod';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -29,7 +35,11 @@ export function testTopic(partitions = 1): TopicDefinition {
   });
 }
 
-export function testEnvelope(aggregateId: string, sequence: number, label = `item ${sequence}`): EnvelopeOf<typeof testItemChanged> {
+export function testEnvelope(
+  aggregateId: string,
+  sequence: number,
+  label = `item ${sequence}`,
+): EnvelopeOf<typeof testItemChanged> {
   return buildEnvelope(testItemChanged, {
     source: 'platform-tests',
     districtId: null,

@@ -31,7 +31,8 @@ export async function inTransaction<T>(
   work: (tx: TransactionContext) => Promise<T>,
   isolation: IsolationLevel = 'READ COMMITTED',
 ): Promise<T> {
-  if (!scope.startsWith('/')) throw new Error(`RLS scope must be an org path starting with "/", got "${scope}"`);
+  if (!scope.startsWith('/'))
+    throw new Error(`RLS scope must be an org path starting with "/", got "${scope}"`);
   return dataSource.transaction(isolation, async (manager) => {
     await manager.query("SELECT set_config('lianxin.scope', $1, true)", [scope]);
     const pending: OutboxMessage[] = [];
