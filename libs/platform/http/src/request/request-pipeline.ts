@@ -16,6 +16,7 @@ interface RequestContexts {
 }
 
 const contexts = new WeakMap<Request, RequestContexts>();
+const probeRoutes = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /**
  * First middleware: assigns the correlation id (echoed in the response), creates the request
@@ -34,8 +35,10 @@ export function correlationMiddleware(logger: Logger): RequestHandler {
       const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeTemplateOf(req);
       observeHttpRequest({ method: req.method, route, statusCode: res.statusCode, durationSeconds });
+      // Probes and scrapes arrive every few seconds; at info they would drown the real traffic.
+      const level = probeRoutes.has(route) ? 'debug' : 'info';
       runInContexts({ request: context, trace: traceContext }, () => {
-        logger.info(
+        logger[level](
           {
             method: req.method,
             route,

@@ -13,6 +13,7 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import { modulesLoadedBeforeTelemetry } from './late-start-check';
 
 export interface TelemetryOptions {
   /** `service.name` on every span, e.g. `member-registry`. */
@@ -52,6 +53,14 @@ export function getActiveTelemetry(): TelemetryHandle | undefined {
  */
 export function startTelemetry(options: TelemetryOptions): TelemetryHandle {
   if (active) return active;
+  const early = modulesLoadedBeforeTelemetry(Object.keys(require.cache));
+  if (early.length > 0) {
+    process.emitWarning(
+      `Telemetry started after ${early.join(', ')} was loaded: their spans will be missing. ` +
+        'Call startTelemetry in its own module and import that module on the first line of main.ts.',
+      { code: 'LIANXIN_TELEMETRY_LATE' },
+    );
+  }
 
   const spanProcessor = chooseSpanProcessor(options);
   const sdk = new NodeSDK({
