@@ -10,4 +10,9 @@ export {
   type TestDatabase,
 } from './database/create-test-database';
 export { uniqueId, uniqueTopicPrefix } from './ids';
+export {
+  startTestPlatform,
+  type StartTestPlatformOptions,
+  type TestPlatform,
+} from './platform/start-test-platform';
 export { startTestBroker, type StartTestBrokerOptions, type TestBroker } from './broker/start-test-broker';

@@ -30,3 +30,15 @@ export class PostgresStartError extends Error {
     this.name = 'PostgresStartError';
   }
 }
+
+export class PlatformRunningError extends Error {
+  constructor(
+    readonly ownerPid: number,
+    readonly dataDir: string,
+  ) {
+    super(
+      `Lianxin is already running (pid ${ownerPid}) with data in ${dataDir} — stop it or use another --data dir`,
+    );
+    this.name = 'PlatformRunningError';
+  }
+}

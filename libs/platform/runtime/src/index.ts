@@ -39,3 +39,16 @@ export {
   type ReapOutcome,
   type RegisteredProcess,
 } from './process/process-registry';
+export { PlatformRunningError } from './errors';
+export {
+  DEFAULT_BROKER_PORT,
+  DEFAULT_POSTGRES_PORT,
+  startPlatform,
+  type RunningPlatform,
+  type RunningService,
+  type StartPlatformOptions,
+} from './platform/start-platform';
+export { discoverServices, type DiscoveredService, type ServiceManifest } from './platform/discover-services';
+export { DEV_AUTH_AUDIENCE, DEV_AUTH_ISSUER } from './platform/service-env';
+export { ensureDevSecrets, type DevSecrets } from './platform/dev-secrets';
+export { runToCompletion } from './process/run-to-completion';
