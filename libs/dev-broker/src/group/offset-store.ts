@@ -118,6 +118,10 @@ export class OffsetStore implements Syncable {
     if (this.fd >= 0) fs.fdatasyncSync(this.fd);
   }
 
+  syncTargets(): number[] {
+    return this.fd >= 0 ? [this.fd] : [];
+  }
+
   close(): void {
     this.scheduler.forget(this);
     if (this.fd >= 0) {

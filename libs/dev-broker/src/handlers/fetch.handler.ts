@@ -57,7 +57,7 @@ export async function handleFetch(broker: BrokerContext, ctx: RequestContext, r:
     result = collect(broker, topics, maxBytes);
   }
 
-  const w = new Writer(256 + result.bytes);
+  const w = new Writer(256);
   w.int32(0);
   if (v >= 7) w.int16(ErrorCode.NONE).int32(0);
   w.array(result.topics, (out, t) => {
@@ -68,7 +68,7 @@ export async function handleFetch(broker: BrokerContext, ctx: RequestContext, r:
       if (v >= 5) o.int64(p.logStartOffset);
       o.int32(0); // aborted_transactions: empty
       if (v >= 11) o.int32(-1); // preferred_read_replica
-      o.bytes(p.records); // empty is length 0, never -1 (librdkafka 2.0.2 rejects -1)
+      o.bytesRef(p.records); // empty is length 0, never -1 (librdkafka 2.0.2 rejects -1)
     });
   });
   return w;

@@ -51,3 +51,14 @@ describe('protocol primitives', () => {
     expect(r.int8()).toBe(7);
   });
 });
+
+describe('writer with referenced blocks', () => {
+  it('produces the same bytes whether a large block is copied or referenced', () => {
+    const block = Buffer.alloc(5000, 7);
+    const copied = new Writer().int16(1).bytes(block).int32(9).finish();
+    const referenced = new Writer().int16(1).bytesRef(block).int32(9);
+    expect(referenced.length).toBe(copied.length);
+    expect(Buffer.concat(referenced.finishParts())).toEqual(copied);
+    expect(referenced.finish()).toEqual(copied);
+  });
+});

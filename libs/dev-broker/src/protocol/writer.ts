@@ -1,17 +1,25 @@
 /**
- * Growable big-endian writer for responses. Responses are small except Fetch, whose record
- * batches are copied in once; that copy is cheap next to the disk read that produced them.
+ * Growable big-endian writer for responses. Large byte blocks (Fetch record batches) are not
+ * copied in: `bytesRef` keeps a reference and the response goes out as a list of buffers, so a
+ * 16 MiB fetch costs no second 16 MiB buffer.
  */
+const REFERENCE_THRESHOLD = 1024;
+
 export class Writer {
   private buf: Buffer;
   private pos = 0;
+  /** Completed parts: slices of `buf` and referenced external buffers, in order. */
+  private parts: Buffer[] = [];
+  private partStart = 0;
+  private referencedBytes = 0;
 
   constructor(initialSize = 256) {
     this.buf = Buffer.allocUnsafe(initialSize);
   }
 
+  /** Total response bytes, referenced blocks included. */
   get length(): number {
-    return this.pos;
+    return this.pos + this.referencedBytes;
   }
 
   private ensure(n: number): void {
@@ -105,6 +113,16 @@ export class Writer {
     return this;
   }
 
+  /** BYTES whose content is referenced, not copied (the caller must not modify it afterwards). */
+  bytesRef(b: Buffer): this {
+    this.int32(b.length);
+    if (b.length < REFERENCE_THRESHOLD) return this.raw(b);
+    this.parts.push(this.buf.subarray(this.partStart, this.pos), b);
+    this.partStart = this.pos;
+    this.referencedBytes += b.length;
+    return this;
+  }
+
   array<T>(items: readonly T[], item: (w: Writer, value: T) => void): this {
     this.int32(items.length);
     for (const value of items) item(this, value);
@@ -115,11 +133,12 @@ export class Writer {
     return this.unsignedVarint(0);
   }
 
-  setInt32At(position: number, v: number): void {
-    this.buf.writeInt32BE(v, position);
+  /** The response as buffers to write in order. */
+  finishParts(): Buffer[] {
+    return [...this.parts, this.buf.subarray(this.partStart, this.pos)].filter((b) => b.length > 0);
   }
 
   finish(): Buffer {
-    return this.buf.subarray(0, this.pos);
+    return this.parts.length === 0 ? this.buf.subarray(0, this.pos) : Buffer.concat(this.finishParts(), this.length);
   }
 }

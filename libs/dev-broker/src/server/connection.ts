@@ -111,13 +111,12 @@ export class Connection {
   /** Response header v0 (correlation id) for every response, ApiVersions v3 included. */
   private send(correlationId: number, body: Writer): void {
     if (this.closed) return;
-    const payload = body.finish();
     const head = Buffer.allocUnsafe(8);
-    head.writeInt32BE(payload.length + 4, 0);
+    head.writeInt32BE(body.length + 4, 0);
     head.writeInt32BE(correlationId, 4);
     this.socket.cork();
-    this.socket.write(head);
-    const flushed = this.socket.write(payload);
+    let flushed = this.socket.write(head);
+    for (const part of body.finishParts()) flushed = this.socket.write(part);
     this.socket.uncork();
     if (!flushed) {
       // Backpressure: stop reading new requests until the client drains our responses.

@@ -11,7 +11,7 @@ export class OffsetIndex {
   private relOffsets: number[] = [];
   private positions: number[] = [];
   private lastIndexedPosition = -Infinity;
-  private fd: number;
+  readonly fd: number;
 
   constructor(
     private readonly file: string,

@@ -25,6 +25,8 @@ const EMPTY = Buffer.alloc(0);
  */
 export class PartitionLog implements Syncable {
   private segments: Segment[] = [];
+  /** Segments rolled since the last fsync; their tails still need one. */
+  private rolledUnsynced: Segment[] = [];
   readonly producers = new ProducerStateTable();
 
   private constructor(
@@ -108,7 +110,8 @@ export class PartitionLog implements Syncable {
   }
 
   private roll(): void {
-    this.active.sync();
+    this.rolledUnsynced.push(this.active);
+    this.scheduler.written(this);
     this.segments.push(Segment.open(this.dir, this.logEndOffset, this.settings.indexIntervalBytes));
   }
 
@@ -207,7 +210,15 @@ export class PartitionLog implements Syncable {
   }
 
   sync(): void {
+    for (const segment of this.rolledUnsynced) if (this.segments.includes(segment)) segment.sync();
+    this.rolledUnsynced = [];
     this.active.sync();
+  }
+
+  syncTargets(): number[] {
+    const segments = [...this.rolledUnsynced.filter((s) => this.segments.includes(s)), this.active];
+    this.rolledUnsynced = [];
+    return segments.flatMap((s) => s.syncTargets());
   }
 
   close(): void {

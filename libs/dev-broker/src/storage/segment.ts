@@ -118,6 +118,10 @@ export class Segment {
     this.index.sync();
   }
 
+  syncTargets(): number[] {
+    return [this.fd, this.index.fd];
+  }
+
   close(): void {
     fs.closeSync(this.fd);
     this.index.close();

@@ -26,8 +26,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnBroker(dataDir: string, port: number, extraArgs: string[] = []): Promise<BrokerProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', CLI, '--port', String(port), '--data', dataDir, '--log-level', 'warn', ...extraArgs], {
+/**
+ * Starts `src/cli.ts` through @swc-node/register (what `npm run broker` does), or a precompiled
+ * `cli.js` when `compiledCli` is given (the bench uses that to measure the broker without the
+ * TypeScript toolchain's ~100 MB in the process).
+ */
+export async function spawnBroker(dataDir: string, port: number, extraArgs: string[] = [], compiledCli?: string): Promise<BrokerProcess> {
+  const entry = compiledCli === undefined ? ['-r', '@swc-node/register', CLI] : [compiledCli];
+  const child = spawn(process.execPath, [...entry, '--port', String(port), '--data', dataDir, '--log-level', 'warn', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
