@@ -38,8 +38,6 @@ export const memberAttributesShape = {
   phoneOnCard: z.boolean().default(false),
 };
 
-type Ctx = z.core.$RefinementCtx;
-
 interface CrossFieldInput {
   birthDate?: string;
   joinedAt?: string;
@@ -48,26 +46,25 @@ interface CrossFieldInput {
   cadreRank?: string;
 }
 
+export interface FieldIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
 /** Rules that involve two fields; each issue names the field a person has to fix. */
-export function checkMemberCrossFields(value: CrossFieldInput, ctx: Ctx, today: string): void {
+export function memberCrossFieldIssues(value: CrossFieldInput, today: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
   if (value.residentId !== undefined && value.birthDate !== undefined) {
     const result = checkResidentId(value.residentId, { birthDate: value.birthDate, today });
-    if (!result.ok && result.problem === 'birth-date-mismatch') {
-      ctx.addIssue({ code: 'custom', path: ['residentId'], message: RESIDENT_ID_MESSAGES[result.problem] });
-    }
+    if (!result.ok && result.problem === 'birth-date-mismatch')
+      issues.push({ field: 'residentId', message: RESIDENT_ID_MESSAGES[result.problem] });
   }
-  if (value.birthDate !== undefined && value.birthDate > today) {
-    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'must not be in the future' });
-  }
+  if (value.birthDate !== undefined && value.birthDate > today)
+    issues.push({ field: 'birthDate', message: 'must not be in the future' });
   if (value.joinedAt !== undefined) {
-    if (value.joinedAt > today)
-      ctx.addIssue({ code: 'custom', path: ['joinedAt'], message: 'must not be in the future' });
+    if (value.joinedAt > today) issues.push({ field: 'joinedAt', message: 'must not be in the future' });
     if (value.birthDate !== undefined && ageOn(value.birthDate, value.joinedAt) < MIN_JOIN_AGE) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['joinedAt'],
-        message: `member must be at least ${MIN_JOIN_AGE} on the join date`,
-      });
+      issues.push({ field: 'joinedAt', message: `member must be at least ${MIN_JOIN_AGE} on the join date` });
     }
   }
   if (
@@ -76,12 +73,19 @@ export function checkMemberCrossFields(value: CrossFieldInput, ctx: Ctx, today: 
     value.category !== undefined &&
     value.category !== 'cadre'
   ) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['cadreRank'],
-      message: 'only members in category cadre have a cadre rank',
-    });
+    issues.push({ field: 'cadreRank', message: 'only members in category cadre have a cadre rank' });
   }
+  return issues;
+}
+
+/** The same rules as a zod refinement, for request bodies and CSV rows. */
+export function checkMemberCrossFields(
+  value: CrossFieldInput,
+  ctx: z.core.$RefinementCtx,
+  today: string,
+): void {
+  for (const issue of memberCrossFieldIssues(value, today))
+    ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
 }
 
 export function isEthnicMinority(ethnicity: string): boolean {
