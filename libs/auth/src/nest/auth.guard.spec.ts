@@ -137,6 +137,30 @@ describe('AuthModule start-up', () => {
     class TypoModule {}
     await expect(
       createHttpApp(TypoModule, { serviceName: 'typo', logger: createLogger('typo', { level: 'silent' }) }),
-    ).rejects.toThrow(/TyposController.list: registry.membr.read/);
+    ).rejects.toThrow(/TyposController.list: registry.membr.read is missing/);
+  });
+});
+
+describe('x-lianxin-action', () => {
+  it('is published for routes guarded with @RequirePermission only', async () => {
+    @Module({
+      imports: [AuthModule.forRoot({ verifier: await testVerifierOptions() })],
+      controllers: [MembersController],
+    })
+    class DocModule {}
+    const app = await createHttpApp(DocModule, {
+      serviceName: 'doc',
+      logger: createLogger('doc', { level: 'silent' }),
+    });
+    try {
+      const doc = (await request(app.getHttpServer()).get('/openapi.json')).body as {
+        paths: Record<string, Record<string, { 'x-lianxin-action'?: string }>>;
+      };
+      expect(doc.paths['/api/v1/members']?.['get']?.['x-lianxin-action']).toBe('registry.member.read');
+      expect(doc.paths['/api/v1/members']?.['post']?.['x-lianxin-action']).toBe('registry.member.write');
+      expect(doc.paths['/api/v1/members/me']?.['get']?.['x-lianxin-action']).toBeUndefined();
+    } finally {
+      await app.close();
+    }
   });
 });

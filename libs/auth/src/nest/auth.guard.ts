@@ -1,11 +1,10 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { ForbiddenError, getApiRoute, isPublicRoute, UnauthorizedError } from '@lianxin/platform-http';
+import { ForbiddenError, isPublicRoute, routeActionsOf, UnauthorizedError } from '@lianxin/platform-http';
 import { setRequestActor } from '@lianxin/platform-telemetry';
 import { can, isAction } from '../permissions/can';
 import type { TokenVerifier } from '../tokens/token-verifier';
 import { rememberActor } from './actor-of-request';
-import { requiredPermissionOf } from './require-permission.decorator';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
@@ -25,7 +24,7 @@ export class AuthGuard implements CanActivate {
     const actor = await this.verifier.verify(token);
     rememberActor(request, actor);
     setRequestActor(actor);
-    for (const action of requiredActions(context)) {
+    for (const action of routeActionsOf(context.getHandler(), context.getClass())) {
       // An action missing from the matrix is a programming error; fail closed and loudly.
       if (!isAction(action)) throw new Error(`Route requires unknown action ${action}`);
       if (!can(actor, action)) throw new ForbiddenError(`Your role does not allow ${action}`);
@@ -37,13 +36,4 @@ export class AuthGuard implements CanActivate {
 function bearerToken(header: string | undefined): string | undefined {
   const match = header ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim()) : null;
   return match?.[1];
-}
-
-function requiredActions(context: ExecutionContext): string[] {
-  const handler = context.getHandler();
-  return [
-    requiredPermissionOf(context.getClass()),
-    requiredPermissionOf(handler),
-    getApiRoute(handler)?.action,
-  ].filter((action): action is string => action !== undefined);
 }

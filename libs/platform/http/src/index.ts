@@ -21,7 +21,8 @@ export {
 export { toProblem } from './problem/to-problem';
 export { ZodBody, ZodQuery, ZodParams } from './validation/zod-decorators';
 export { ZodValidationPipe } from './validation/zod-validation.pipe';
-export { Public, isPublicRoute } from './routes/public.decorator';
+export { Public, isPublicRoute, isPublicHandler } from './routes/public.decorator';
+export { RouteAction, routeActionsOf } from './routes/route-action';
 export {
   ApiRoute,
   getApiRoute,

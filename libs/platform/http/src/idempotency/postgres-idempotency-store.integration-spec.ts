@@ -9,6 +9,9 @@ import {
   PostgresIdempotencyStore,
 } from './postgres-idempotency-store';
 
+// Real Postgres on a shared 2-core machine: allow for a loaded host.
+jest.setTimeout(30_000);
+
 describe('PostgresIdempotencyStore', () => {
   let postgres: EmbeddedPostgresHandle;
   let pool: Pool;

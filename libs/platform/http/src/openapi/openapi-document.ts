@@ -13,6 +13,8 @@ export interface RouteDescription {
   readonly isPublic: boolean;
   readonly idempotent: boolean;
   readonly api: ApiRouteOptions | undefined;
+  /** Permission action (from `@ApiRoute` or `RouteAction`/`@RequirePermission`). */
+  readonly action?: string;
   readonly inputs: RouteInputSchemas;
 }
 
@@ -73,7 +75,7 @@ function operation(route: RouteDescription, defs: Record<string, JsonSchema>): J
     ...(parameters.length > 0 ? { parameters } : {}),
     responses: { ...successResponses(route, defs), ...errorResponses(route, inputs) },
     ...(route.isPublic ? { security: [] } : {}),
-    ...(api?.action ? { 'x-lianxin-action': api.action } : {}),
+    ...(route.action ? { 'x-lianxin-action': route.action } : {}),
   };
   if (inputs.body) {
     op['requestBody'] = {
@@ -134,7 +136,7 @@ function errorResponses(route: RouteDescription, inputs: RouteInputSchemas): Rec
   if (inputs.body || inputs.query || inputs.params) statuses.add(400);
   if (inputs.body) statuses.add(413);
   if (!route.isPublic) statuses.add(401);
-  if (route.api?.action) statuses.add(403);
+  if (route.action) statuses.add(403);
   statuses.add(500);
   return Object.fromEntries(
     [...statuses]

@@ -4,6 +4,7 @@ import type { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { isIdempotentHandler } from '../idempotency/idempotent.decorator';
 import { getApiRoute } from '../routes/api-route.decorator';
 import { isPublicHandler } from '../routes/public.decorator';
+import { routeActionsOf } from '../routes/route-action';
 import { getRouteInputSchemas } from '../validation/zod-decorators';
 import type { RouteDescription } from './openapi-document';
 
@@ -34,6 +35,7 @@ export function discoverRoutes(discovery: DiscoveryService, scanner: MetadataSca
             isPublic: isPublicHandler(handler, controller),
             idempotent: isIdempotentHandler(handler),
             api: getApiRoute(handler),
+            action: routeActionsOf(handler, controller)[0],
             inputs: getRouteInputSchemas(handler),
           });
         }

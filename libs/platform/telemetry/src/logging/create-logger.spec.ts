@@ -96,4 +96,14 @@ describe('createLogger', () => {
     }
     expect(text).toContain('[REDACTED]');
   });
+
+  it('drops the offending values database errors repeat', () => {
+    const out = capture();
+    const error = Object.assign(new Error('duplicate key'), {
+      detail: 'Key (phone)=(13800138000) already exists.',
+      parameters: ['13800138000'],
+    });
+    createLogger('registry', { destination: out.destination }).error({ err: error }, 'insert failed');
+    expect(JSON.stringify(out.lines())).not.toContain('13800138000');
+  });
 });

@@ -23,7 +23,20 @@ const headerPaths = [
   'res.headers["set-cookie"]',
 ];
 
+/**
+ * Database errors repeat the offending values: pg's `detail` ("Key (phone_hmac)=(…) already
+ * exists"), TypeORM's `parameters` (the bound values of the failed query).
+ */
+const errorPaths = [
+  'err.detail',
+  'err.parameters',
+  'err.driverError.detail',
+  'error.detail',
+  'error.parameters',
+];
+
 export const redactPaths: readonly string[] = [
   ...headerPaths,
+  ...errorPaths,
   ...sensitiveFieldNames.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ];
