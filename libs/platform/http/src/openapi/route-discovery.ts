@@ -25,7 +25,7 @@ export function discoverRoutes(discovery: DiscoveryService, scanner: MetadataSca
       if (typeof handler !== 'function') continue;
       const methodPaths: unknown = Reflect.getMetadata(PATH_METADATA, handler);
       if (methodPaths === undefined) continue;
-      const method = methodName_(Reflect.getMetadata(METHOD_METADATA, handler));
+      const method = httpMethodOf(Reflect.getMetadata(METHOD_METADATA, handler));
       for (const base of controllerPaths) {
         for (const sub of pathsOf(methodPaths)) {
           routes.push({
@@ -55,7 +55,7 @@ function joinPaths(base: string, sub: string): string {
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
 
-function methodName_(value: unknown): string {
+function httpMethodOf(value: unknown): string {
   const name = typeof value === 'number' ? RequestMethod[value] : undefined;
   return name ?? 'GET';
 }
