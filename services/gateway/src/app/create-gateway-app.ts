@@ -25,7 +25,7 @@ import { GatewayModule } from './gateway.module';
 export interface GatewayApp {
   readonly app: INestApplication;
   readonly deps: GatewayDependencies;
-  /** Stops the app, waits for audit writes in flight, closes pools and the database. */
+  /** Stops the app; the module's shutdown steps drain audit writes and close pools and the database. */
   close(): Promise<void>;
 }
 
@@ -117,7 +117,15 @@ export async function createGatewayApp(config: GatewayConfig, overrides: Gateway
     listAuditEntries: new ListAuditEntriesHandler(dataSource),
     openApi: new MergedOpenApiService(catalogue, ownRoutes(devIssuer !== undefined), '1.0.0'),
     rateLimiters: createRateLimiters(config.rateLimit),
+    shutdownSteps: [],
   };
+  deps.shutdownSteps.push(
+    () => deps.auditTrail.drain(),
+    async () => {
+      catalogue.stop();
+      await Promise.all([...clients.values()].map((client) => client.close()));
+    },
+  );
 
   const app = await createHttpApp(GatewayModule.forRoot(deps), {
     serviceName: 'gateway',
@@ -129,17 +137,11 @@ export async function createGatewayApp(config: GatewayConfig, overrides: Gateway
   // the gateway sits behind that many trusted proxies (TRUST_PROXY hops; 0 = the socket peer).
   (app as NestExpressApplication).set('trust proxy', config.trustProxy);
 
-  let closed = false;
   return {
     app,
     deps,
     async close() {
-      if (closed) return;
-      closed = true;
-      catalogue.stop();
       await app.close();
-      await deps.auditTrail.drain();
-      await Promise.all([...clients.values()].map((client) => client.close()));
       if (!overrides.dataSource && dataSource.isInitialized) await dataSource.destroy();
     },
   };

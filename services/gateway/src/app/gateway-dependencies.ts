@@ -23,6 +23,11 @@ export interface GatewayDependencies {
   readonly listAuditEntries: ListAuditEntriesHandler;
   readonly openApi: MergedOpenApiService;
   readonly rateLimiters: RateLimiters;
+  /**
+   * Run in order when the app shuts down (Nest's shutdown hooks handle SIGTERM/SIGINT), after
+   * the HTTP server stopped accepting requests: audit drain, pools, relay, database.
+   */
+  readonly shutdownSteps: (() => Promise<void>)[];
 }
 
 export const GATEWAY_DEPENDENCIES = Symbol('GATEWAY_DEPENDENCIES');

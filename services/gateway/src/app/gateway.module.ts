@@ -1,4 +1,12 @@
-import { Inject, Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import swaggerUi from 'swagger-ui-express';
 import { AuthModule } from '@lianxin/auth';
 import { AuditController } from '../audit/api/audit.controller';
@@ -16,7 +24,7 @@ import { GATEWAY_DEPENDENCIES, type GatewayDependencies } from './gateway-depend
 const SWAGGER_OPTIONS = { customSiteTitle: 'Lianxin API', swaggerOptions: { url: '/openapi.json', persistAuthorization: false } };
 
 @Module({})
-export class GatewayModule implements NestModule {
+export class GatewayModule implements NestModule, OnApplicationShutdown {
   constructor(@Inject(GATEWAY_DEPENDENCIES) private readonly deps: GatewayDependencies) {}
 
   static forRoot(deps: GatewayDependencies): DynamicModule {
@@ -39,6 +47,10 @@ export class GatewayModule implements NestModule {
         ...(deps.devTokenIssuer ? [{ provide: DevTokenIssuer, useValue: deps.devTokenIssuer }] : []),
       ],
     };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const step of this.deps.shutdownSteps.splice(0)) await step();
   }
 
   configure(consumer: MiddlewareConsumer): void {

@@ -41,7 +41,7 @@ describe('audit storage (real Postgres, gateway migrations)', () => {
       short: 'gateway',
       migrations: GATEWAY_MIGRATIONS,
       entities: [AuditEntryOrmEntity],
-      createDataSource: ({ url, name, entities, migrations }) => createDataSource({ url, name, entities, migrations, poolSize: 3 }),
+      createDataSource: ({ url, name, migrations }) => createDataSource({ url, name, entities: [AuditEntryOrmEntity], migrations, poolSize: 3 }),
     });
     record = new RecordAuditEntryHandler(db.dataSource);
     list = new ListAuditEntriesHandler(db.dataSource);
