@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { problemDetailsSchema } from '../problem/problem-details';
 import type { ApiRouteOptions, ProblemStatus } from '../routes/api-route.decorator';
 import type { RouteInputSchemas } from '../validation/zod-decorators';
+import { strictTopLevel } from '../validation/zod-validation.pipe';
 import { isRecord, toJsonSchema, type JsonSchema } from './json-schema';
 
 /** Everything known about one route, collected from Nest and the Lianxin decorators. */
@@ -57,10 +58,12 @@ export function buildOpenApiDocument(info: OpenApiInfo, routes: readonly RouteDe
 
 function operation(route: RouteDescription, defs: Record<string, JsonSchema>): JsonSchema {
   const api = route.api;
+  // Documented exactly as validated: the pipe makes top-level objects strict.
+  const strict = (schema: z.ZodType | undefined): z.ZodType | undefined => schema && strictTopLevel(schema);
   const inputs: RouteInputSchemas = {
-    params: api?.params ?? route.inputs.params,
-    query: api?.query ?? route.inputs.query,
-    body: api?.body ?? route.inputs.body,
+    params: strict(api?.params ?? route.inputs.params),
+    query: strict(api?.query ?? route.inputs.query),
+    body: strict(api?.body ?? route.inputs.body),
   };
   const parameters = [
     ...parametersOf(inputs.params, 'path', defs),
