@@ -15,7 +15,7 @@ describe('pairing-visits schema', () => {
       createDataSource: ({ url, name, migrations }) =>
         createDataSource({ url, name, entities: PAIRING_ENTITIES, migrations, poolSize: 3 }),
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     await db?.drop();
   });

@@ -1,5 +1,12 @@
 import { outboxInboxMigrations } from '@lianxin/platform-persistence';
 import { PairingSchema1763800000000 } from './1763800000000-pairing-schema';
+import { DistrictConfigInheritedRead1763800001000 } from './1763800001000-district-config-inherited-read';
+import { IdempotencyKeys1763800002000 } from './1763800002000-idempotency-keys';
 
 /** Every migration of the service, in order (never edit one once committed; add a new one). */
-export const PAIRING_MIGRATIONS = [...outboxInboxMigrations, PairingSchema1763800000000];
+export const PAIRING_MIGRATIONS = [
+  ...outboxInboxMigrations,
+  PairingSchema1763800000000,
+  DistrictConfigInheritedRead1763800001000,
+  IdempotencyKeys1763800002000,
+];

@@ -42,12 +42,10 @@ export class LogVisitHandler {
     return this.db.run(districtScopeOf(context.actor.scope), async (tx) => {
       const household = await householdInScopeOr404(tx.manager, input.householdId, context.actor.scope);
       const cadre = await activeMemberOr404(tx.manager, cadreId, household.districtId);
-      const pairing = await tx.manager
-        .getRepository(PairingOrmEntity)
-        .findOne({
-          where: { householdId: household.id, cadreId: cadre.id, status: 'active' },
-          select: { id: true },
-        });
+      const pairing = await tx.manager.getRepository(PairingOrmEntity).findOne({
+        where: { householdId: household.id, cadreId: cadre.id, status: 'active' },
+        select: { id: true },
+      });
       const visit = tx.manager.getRepository(VisitOrmEntity).create({
         id: uuidv7(),
         districtId: household.districtId,

@@ -1,0 +1,130 @@
+import { signTestToken, testVerifierOptions, type Actor } from '@lianxin/auth';
+import { createHttpApp, InMemoryIdempotencyStore } from '@lianxin/platform-http';
+import { createDataSource } from '@lianxin/platform-persistence';
+import { createLogger } from '@lianxin/platform-telemetry';
+import { createTestDatabase, type TestDatabase } from '@lianxin/testing';
+import { type INestApplication } from '@nestjs/common';
+import { PAIRING_ENTITIES } from '../database/entities';
+import { PAIRING_MIGRATIONS } from '../database/migrations';
+import { PairingAppModule } from '../pairing-app.module';
+import { RegistryEventsConsumer } from '../projections/api/registry-events.consumer';
+import { Clock } from '../shared/application/clock';
+import { RegistryFixture, TAOYUAN_ID, XISHAN_ID } from './registry-fixture';
+
+export class TestClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(instant: string): void {
+    this.current = new Date(instant);
+  }
+  advanceDays(days: number): void {
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
+  }
+}
+
+export const ACTORS = {
+  taoyuanAdmin: {
+    id: 'u-taoyuan-admin',
+    name: '桃源管理员',
+    roles: ['district_admin'],
+    scope: '/lx/taoyuan/',
+    districtId: TAOYUAN_ID,
+  },
+  daheAdmin: {
+    id: 'u-dahe-admin',
+    name: '大河乡管理员',
+    roles: ['township_admin'],
+    scope: '/lx/taoyuan/dahe/',
+    districtId: TAOYUAN_ID,
+  },
+  xishanAdmin: {
+    id: 'u-xishan-admin',
+    name: '西山管理员',
+    roles: ['district_admin'],
+    scope: '/lx/xishan/',
+    districtId: XISHAN_ID,
+  },
+  cityAdmin: { id: 'u-city-admin', name: '市管理员', roles: ['city_admin'], scope: '/lx/', districtId: null },
+  auditor: {
+    id: 'u-taoyuan-auditor',
+    name: '审计',
+    roles: ['auditor'],
+    scope: '/lx/taoyuan/',
+    districtId: TAOYUAN_ID,
+  },
+} satisfies Record<string, Actor>;
+
+/** A member acting as themself (the token subject is their member id). */
+export function memberActor(memberId: string, scope = '/lx/taoyuan/'): Actor {
+  return { id: memberId, name: '党员', roles: ['member'], scope, districtId: TAOYUAN_ID };
+}
+
+export interface PairingTestApp {
+  readonly app: INestApplication;
+  readonly db: TestDatabase;
+  readonly clock: TestClock;
+  readonly registry: RegistryFixture;
+  readonly consumer: RegistryEventsConsumer;
+  token(actor: Actor): Promise<string>;
+  /** Outbox rows written so far, oldest first. */
+  outbox(): Promise<{ topic: string; type: string; aggregateId: string; data: Record<string, unknown> }[]>;
+  close(): Promise<void>;
+}
+
+/** Its own database (migrated as owner, used as the app role so RLS applies), the real HTTP app, the org tree. */
+export async function createPairingTestApp(now = '2026-07-01T02:00:00Z'): Promise<PairingTestApp> {
+  const db = await createTestDatabase({
+    short: 'pairing',
+    migrations: [...PAIRING_MIGRATIONS],
+    entities: PAIRING_ENTITIES,
+    createDataSource: ({ url, name, migrations }) =>
+      createDataSource({ url, name, entities: PAIRING_ENTITIES, migrations, poolSize: 4 }),
+  });
+  const clock = new TestClock(new Date(now));
+  const app = await createHttpApp(
+    PairingAppModule.forRoot({
+      dataSource: db.dataSource,
+      verifier: await testVerifierOptions(),
+      spotCheckDefaultShare: 0.5,
+      clock,
+    }),
+    {
+      serviceName: 'pairing-visits',
+      idempotencyStore: new InMemoryIdempotencyStore(),
+      logger: createLogger('pairing-visits', { level: 'silent' }),
+    },
+  );
+  const consumer = new RegistryEventsConsumer(db.dataSource);
+  const registry = new RegistryFixture(consumer);
+  await registry.orgTree();
+  return {
+    app,
+    db,
+    clock,
+    registry,
+    consumer,
+    token: async (actor) => `Bearer ${await signTestToken(actor)}`,
+    outbox: async () => {
+      const rows = (await db.ownerDataSource.query('SELECT topic, payload FROM outbox ORDER BY seq')) as {
+        topic: string;
+        payload: unknown;
+      }[];
+      return rows.map((row) => {
+        const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as {
+          type: string;
+          aggregateId: string;
+          data: Record<string, unknown>;
+        };
+        return { topic: row.topic, type: payload.type, aggregateId: payload.aggregateId, data: payload.data };
+      });
+    },
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
