@@ -110,7 +110,7 @@ const problem = (description: string) => ({ description, content: { 'application
 function operationFor(route: FakeRoute): Record<string, unknown> {
   const idParam = route.template.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : [];
   const query =
-    route.kind === 'list'
+    route.kind === 'list' || route.kind === 'import'
       ? [
           { name: 'orgPath', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
           { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
@@ -226,7 +226,7 @@ export async function startScopedUpstream(
       return send(res, 401, 'unauthorized', correlationId);
     }
     if (!can(actor, route.item.action)) return send(res, 403, 'role', correlationId);
-    const query = (route.item.kind === 'list' ? listQuery : emptyQuery).safeParse(Object.fromEntries(url.searchParams));
+    const query = (route.item.kind === 'list' || route.item.kind === 'import' ? listQuery : emptyQuery).safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) return send(res, 400, 'query', correlationId);
     const table = rows.get(route.item.prefix) ?? [];
     const visible = table.filter((row) => isWithinScope(actor.scope, row.orgPath));
