@@ -134,11 +134,7 @@ export class TransferMemberHandler {
 }
 
 /** Re-homes a member (and their party-group memberships end: groups belong to the old branch). */
-export async function moveMember(
-  manager: EntityManager,
-  memberId: string,
-  target: UnitRow,
-): Promise<void> {
+export async function moveMember(manager: EntityManager, memberId: string, target: UnitRow): Promise<void> {
   await manager.query(
     `UPDATE members SET branch_id = $2, org_path = $3, district_id = $4, status = 'active', version = version + 1, updated_at = now() WHERE id = $1`,
     [memberId, target.id, target.org_path, target.district_id],
