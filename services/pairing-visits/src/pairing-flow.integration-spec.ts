@@ -54,16 +54,13 @@ describe('pairing and visits (HTTP, real Postgres)', () => {
     expect(progress.body.visits).toMatchObject({ actual: 1, target: 8 });
     expect(progress.body.problemsSolved.actual).toBe(1);
 
-    const check = await http()
-      .post('/api/v1/spot-checks')
-      .set('authorization', admin)
-      .send({
-        unitId: UNITS.hongqi.id,
-        periodFrom: '2026-06-01',
-        periodTo: '2026-06-30',
-        share: 1,
-        seed: 'audit-seed-0001',
-      });
+    const check = await http().post('/api/v1/spot-checks').set('authorization', admin).send({
+      unitId: UNITS.hongqi.id,
+      periodFrom: '2026-06-01',
+      periodTo: '2026-06-30',
+      share: 1,
+      seed: 'audit-seed-0001',
+    });
     expect(check.status).toBe(201);
     expect(check.body.items.map((item: { visitId: string }) => item.visitId)).toEqual([visit.body.id]);
 
@@ -154,16 +151,13 @@ describe('pairing and visits (HTTP, real Postgres)', () => {
       expect(made.status).toBe(201);
       expect(made.body.ordinal).toBe(index);
     }
-    const sixth = await http()
-      .post('/api/v1/pledges')
-      .set('authorization', token)
-      .send({
-        year: 2026,
-        category: 'road',
-        content: '第六件',
-        deadline: '2026-12-01',
-        qualityStandard: '通车',
-      });
+    const sixth = await http().post('/api/v1/pledges').set('authorization', token).send({
+      year: 2026,
+      category: 'road',
+      content: '第六件',
+      deadline: '2026-12-01',
+      qualityStandard: '通车',
+    });
     expect(sixth.status).toBe(422);
   });
 

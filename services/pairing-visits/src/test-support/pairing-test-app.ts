@@ -1,6 +1,6 @@
 import { signTestToken, testVerifierOptions, type Actor } from '@lianxin/auth';
 import { createHttpApp, InMemoryIdempotencyStore } from '@lianxin/platform-http';
-import { createDataSource } from '@lianxin/platform-persistence';
+import { createDataSource, inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import { createLogger } from '@lianxin/platform-telemetry';
 import { createTestDatabase, type TestDatabase } from '@lianxin/testing';
 import { type INestApplication } from '@nestjs/common';
@@ -70,6 +70,8 @@ export interface PairingTestApp {
   readonly registry: RegistryFixture;
   readonly consumer: RegistryEventsConsumer;
   token(actor: Actor): Promise<string>;
+  /** Runs SQL with the system scope (tables force RLS even for their owner). */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Outbox rows written so far, oldest first. */
   outbox(): Promise<{ topic: string; type: string; aggregateId: string; data: Record<string, unknown> }[]>;
   close(): Promise<void>;
@@ -108,6 +110,8 @@ export async function createPairingTestApp(now = '2026-07-01T02:00:00Z'): Promis
     registry,
     consumer,
     token: async (actor) => `Bearer ${await signTestToken(actor)}`,
+    query: <T>(sql: string, params: unknown[] = []) =>
+      inTransaction(db.dataSource, SYSTEM_SCOPE, async (tx) => (await tx.manager.query(sql, params)) as T[]),
     outbox: async () => {
       const rows = (await db.ownerDataSource.query('SELECT topic, payload FROM outbox ORDER BY seq')) as {
         topic: string;

@@ -1,0 +1,162 @@
+import request from 'supertest';
+import {
+  ACTORS,
+  createPairingTestApp,
+  memberActor,
+  type PairingTestApp,
+} from '../test-support/pairing-test-app';
+import { UNITS } from '../test-support/registry-fixture';
+
+describe('coverage, suggestions, quota rules and early warnings (HTTP, real Postgres)', () => {
+  let t: PairingTestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await createPairingTestApp('2026-07-01T02:00:00Z');
+    admin = await t.token(ACTORS.taoyuanAdmin);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const http = () => request(t.app.getHttpServer());
+
+  it('suggests pairings that cover every uncovered household within quotas, preferring the same village, and the same answer twice', async () => {
+    const villageCadre = await t.registry.member('shiqiaoBranch', 'other_cadre');
+    const townshipCadre = await t.registry.member('daheBranch', 'township_cadre');
+    const households = [
+      await t.registry.household('shiqiao', 'poor'),
+      await t.registry.household('shiqiao', 'none', true),
+      await t.registry.household('shiqiao', 'extreme_hardship'),
+      await t.registry.household('shiqiao', 'low_income'),
+    ];
+    await t.registry.household('shiqiao', 'none'); // needs no cover
+
+    const coverage = await http()
+      .get(`/api/v1/coverage?orgPath=${UNITS.shiqiao.path}`)
+      .set('authorization', admin);
+    expect(coverage.body).toMatchObject({ householdsToCover: 4, uncovered: 4 });
+    expect(
+      coverage.body.items.find((item: { householdId: string }) => item.householdId === households[1]).reasons,
+    ).toEqual(['migrant_member']);
+
+    const first = await http()
+      .get(`/api/v1/pairing-suggestions?orgPath=${UNITS.shiqiao.path}`)
+      .set('authorization', admin);
+    const second = await http()
+      .get(`/api/v1/pairing-suggestions?orgPath=${UNITS.shiqiao.path}`)
+      .set('authorization', admin);
+    expect(first.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect(first.body.fullCoverage).toBe(true);
+    const byCadre = (id: string) =>
+      first.body.suggestions.filter((s: { cadreId: string }) => s.cadreId === id);
+    // The village cadre takes households up to their maximum of 3 first; the township cadre the rest.
+    expect(byCadre(villageCadre)).toHaveLength(3);
+    expect(byCadre(villageCadre).every((s: { proximity: string }) => s.proximity === 'same_village')).toBe(
+      true,
+    );
+    expect(byCadre(townshipCadre)).toEqual([expect.objectContaining({ proximity: 'same_township' })]);
+
+    for (const { householdId, cadreId } of first.body.suggestions as {
+      householdId: string;
+      cadreId: string;
+    }[]) {
+      expect(
+        (await http().post('/api/v1/pairings').set('authorization', admin).send({ householdId, cadreId }))
+          .status,
+      ).toBe(201);
+    }
+    const covered = await http()
+      .get(`/api/v1/coverage?orgPath=${UNITS.shiqiao.path}`)
+      .set('authorization', admin);
+    expect(covered.body).toMatchObject({ uncovered: 0, coverageRate: 1 });
+    const fourth = await http()
+      .post('/api/v1/pairings')
+      .set('authorization', admin)
+      .send({ householdId: await t.registry.household('shiqiao', 'poor'), cadreId: villageCadre });
+    expect(fourth.status).toBe(422);
+  });
+
+  it('keeps quota rules versioned per district and judges progress with the version in force', async () => {
+    const base = await http()
+      .get(`/api/v1/quota-rules?districtId=${UNITS.taoyuan.id}`)
+      .set('authorization', admin);
+    expect(base.body).toMatchObject({ isDefault: true, version: 0 });
+    const rules = { ...base.body.rules, township_cadre: { ...base.body.rules.township_cadre, visits: 12 } };
+    const published = await http()
+      .post('/api/v1/quota-rules')
+      .set('authorization', admin)
+      .send({ districtId: UNITS.taoyuan.id, effectiveFrom: '2026-01-01', rules });
+    expect(published.status).toBe(201);
+    expect(published.body.version).toBe(1);
+    const daheAdmin = await t.token(ACTORS.daheAdmin);
+    expect(
+      (
+        await http()
+          .post('/api/v1/quota-rules')
+          .set('authorization', daheAdmin)
+          .send({ districtId: UNITS.taoyuan.id, effectiveFrom: '2026-01-01', rules })
+      ).status,
+    ).toBe(403);
+    // A township admin reads the district's rules (they apply below the district).
+    const read = await http()
+      .get(`/api/v1/quota-rules?districtId=${UNITS.taoyuan.id}`)
+      .set('authorization', daheAdmin);
+    expect(read.body).toMatchObject({ version: 1, rules: { township_cadre: { visits: 12 } } });
+
+    const cadre = await t.registry.member('daheBranch', 'township_cadre');
+    const progress = await http()
+      .get(`/api/v1/quota-progress/cadres/${cadre}?year=2026`)
+      .set('authorization', daheAdmin);
+    expect(progress.body).toMatchObject({
+      rulesVersion: 1,
+      visits: { target: 12, expectedByNow: 5, behind: true },
+    });
+    const warnings = await http()
+      .get(`/api/v1/quota-progress/early-warnings?year=2026&orgPath=${UNITS.dahe.path}`)
+      .set('authorization', daheAdmin);
+    expect(warnings.body.items.map((item: { cadreId: string }) => item.cadreId)).toContain(cadre);
+  });
+
+  it('counts grassroots days once per date and rolls progress up per unit', async () => {
+    const cadre = await t.registry.member('hongqiBranch', 'department_head');
+    const token = await t.token(memberActor(cadre));
+    const day = {
+      servedOn: '2026-06-15',
+      place: '红旗村',
+      activity: '调解纠纷',
+      placeUnitId: UNITS.hongqi.id,
+    };
+    expect((await http().post('/api/v1/grassroots-days').set('authorization', token).send(day)).status).toBe(
+      201,
+    );
+    expect((await http().post('/api/v1/grassroots-days').set('authorization', token).send(day)).status).toBe(
+      409,
+    );
+    const totals = await http()
+      .get(`/api/v1/grassroots-days/totals?year=2026&cadreId=${cadre}`)
+      .set('authorization', admin);
+    expect(totals.body.items).toEqual([{ cadreId: cadre, days: 1, nightsStayed: 0 }]);
+    const rollup = await http()
+      .get(`/api/v1/quota-progress/units?year=2026&orgPath=${UNITS.dahe.path}`)
+      .set('authorization', admin);
+    expect(rollup.status).toBe(200);
+    const hongqi = rollup.body.units.find((unit: { orgPath: string }) => unit.orgPath === UNITS.hongqi.path);
+    expect(hongqi.grassrootsDays).toBeGreaterThanOrEqual(1);
+    expect(rollup.body.units[0].orgPath).toBe(UNITS.dahe.path);
+  });
+
+  it('requires authentication and names invalid fields', async () => {
+    expect((await http().get('/api/v1/coverage')).status).toBe(401);
+    const bad = await http()
+      .post('/api/v1/visits')
+      .set('authorization', await t.token(ACTORS.daheAdmin))
+      .send({ householdId: 'nope', kind: 'home', surprise: 1 });
+    expect(bad.status).toBe(400);
+    const fields = bad.body.errors.map((error: { field: string }) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['householdId', 'visitDate', 'heard']));
+    const auditor = await t.token(ACTORS.auditor);
+    expect((await http().post('/api/v1/pairings').set('authorization', auditor).send({})).status).toBe(403);
+  });
+});

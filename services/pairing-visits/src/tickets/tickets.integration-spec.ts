@@ -1,0 +1,159 @@
+import request from 'supertest';
+import {
+  ACTORS,
+  createPairingTestApp,
+  memberActor,
+  type PairingTestApp,
+} from '../test-support/pairing-test-app';
+import { UNITS } from '../test-support/registry-fixture';
+
+describe('sentiment tickets and the 96333 hotline (HTTP, real Postgres)', () => {
+  let t: PairingTestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await createPairingTestApp();
+    admin = await t.token(ACTORS.taoyuanAdmin);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const http = () => request(t.app.getHttpServer());
+  const move = (id: string, token: string, body: object) =>
+    http().post(`/api/v1/tickets/${id}/transitions`).set('authorization', token).send(body);
+
+  it('gives a walk-in ticket to the member first asked and walks it to closed with satisfaction', async () => {
+    const member = await t.registry.member('hongqiBranch', 'other_cadre');
+    const household = await t.registry.household('hongqi', 'none');
+    const token = await t.token(memberActor(member));
+    const created = await http()
+      .post('/api/v1/tickets')
+      .set('authorization', token)
+      .send({ source: 'walk_in', category: 'livelihood', summary: '路灯坏了', householdId: household });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'received',
+      ownerMemberId: member,
+      firstAskedMemberId: member,
+    });
+    for (const body of [
+      { action: 'accept' },
+      { action: 'start' },
+      { action: 'resolve', resolutionCode: 'solved', resolution: '已修好' },
+      { action: 'give_feedback', channel: 'in_person' },
+    ]) {
+      expect((await move(created.body.id, token, body)).status).toBe(200);
+    }
+    const closed = await move(created.body.id, token, { action: 'close', satisfaction: 'satisfied' });
+    expect(closed.body).toMatchObject({ status: 'closed', satisfaction: 'satisfied' });
+    const progress = await http()
+      .get(`/api/v1/quota-progress/cadres/${member}?year=2026`)
+      .set('authorization', admin);
+    expect(progress.body.problemsSolved.actual).toBe(1);
+  });
+
+  it('answers 409 with the allowed steps to a step out of order', async () => {
+    const member = await t.registry.member('hongqiBranch', 'other_cadre');
+    const token = await t.token(memberActor(member));
+    const created = await http()
+      .post('/api/v1/tickets')
+      .set('authorization', token)
+      .send({ source: 'walk_in', category: 'other', summary: '咨询', unitId: UNITS.hongqi.id });
+    const wrong = await move(created.body.id, token, { action: 'close', satisfaction: 'none' });
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.allowed).toEqual(['accept', 'escalate']);
+  });
+
+  it('keeps an escalation pending — the first owner stays responsible — until the township accepts it', async () => {
+    const member = await t.registry.member('hongqiBranch', 'other_cadre');
+    const township = await t.registry.member('daheBranch', 'township_cadre');
+    const household = await t.registry.household('hongqi', 'poor');
+    const token = await t.token(memberActor(member));
+    const created = await http()
+      .post('/api/v1/tickets')
+      .set('authorization', token)
+      .send({ source: 'walk_in', category: 'dispute', summary: '宅基地纠纷', householdId: household });
+    await move(created.body.id, token, { action: 'accept' });
+    const escalated = await move(created.body.id, token, {
+      action: 'escalate',
+      level: 'township',
+      toUnitId: UNITS.dahe.id,
+      reasonCode: 'beyond_post',
+      reason: '涉及土地，需乡里协调',
+    });
+    expect(escalated.body).toMatchObject({
+      status: 'escalated',
+      ownerMemberId: member,
+      pendingHandoff: { toUnitId: UNITS.dahe.id, level: 'township' },
+    });
+    // The member cannot accept on the township's behalf.
+    expect((await move(created.body.id, token, { action: 'accept_handoff' })).status).toBe(403);
+    const daheAdmin = await t.token(ACTORS.daheAdmin);
+    const accepted = await move(created.body.id, daheAdmin, { action: 'accept_handoff', memberId: township });
+    expect(accepted.body).toMatchObject({
+      status: 'accepted',
+      ownerMemberId: township,
+      firstAskedMemberId: member,
+      pendingHandoff: null,
+    });
+    const types = (await t.outbox())
+      .filter((row) => row.aggregateId === created.body.id)
+      .map((row) => row.type);
+    expect(types).toEqual([
+      'pairing.ticket.received',
+      'pairing.ticket.accepted',
+      'pairing.ticket.escalated',
+      'pairing.ticket.hand-off-accepted',
+    ]);
+  });
+
+  it('takes a hotline work order once: a resend returns the same ticket, and the status syncs back', async () => {
+    const body = {
+      hotlineTicketNo: '96333-20260701-0042',
+      category: 'infrastructure',
+      summary: '村道塌方',
+      unitId: UNITS.shiqiao.id,
+    };
+    const first = await http().post('/api/v1/hotline/tickets').set('authorization', admin).send(body);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ source: 'hotline', ownerMemberId: null, status: 'received' });
+    const again = await http().post('/api/v1/hotline/tickets').set('authorization', admin).send(body);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    const status = await http()
+      .get('/api/v1/hotline/tickets/96333-20260701-0042')
+      .set('authorization', admin);
+    expect(status.body).toMatchObject({ ticketId: first.body.id, status: 'received' });
+    const hotlineRows = (await t.outbox()).filter(
+      (row) => row.data['hotlineTicketNo'] === '96333-20260701-0042',
+    );
+    expect(hotlineRows).toHaveLength(1);
+  });
+
+  it('lists tickets past their SLA clock as overdue, using the district’s configured clock', async () => {
+    const set = await http()
+      .put('/api/v1/ticket-sla-rules/water')
+      .set('authorization', admin)
+      .send({ districtId: UNITS.taoyuan.id, acceptWithinHours: 1, resolveWithinHours: 2 });
+    expect(set.status).toBe(200);
+    const member = await t.registry.member('shiqiaoBranch', 'other_cadre');
+    const token = await t.token(memberActor(member));
+    const created = await http()
+      .post('/api/v1/tickets')
+      .set('authorization', await t.token(ACTORS.daheAdmin))
+      .send({ source: 'online', category: 'water', summary: '停水', unitId: UNITS.shiqiao.id });
+    expect(created.status).toBe(201);
+    expect(new Date(created.body.resolveDueAt).getTime() - new Date(created.body.receivedAt).getTime()).toBe(
+      2 * 3600_000,
+    );
+    t.clock.advanceDays(1);
+    try {
+      const overdue = await http().get('/api/v1/tickets/overdue').set('authorization', token);
+      const mine = overdue.body.items.find((item: { id: string }) => item.id === created.body.id);
+      expect(mine.overdue).toEqual(['accept', 'resolve']);
+    } finally {
+      t.clock.advanceDays(-1);
+    }
+  });
+});
