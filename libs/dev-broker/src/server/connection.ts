@@ -15,10 +15,15 @@ import { FrameDecoder, FrameTooLargeError } from './frame-decoder';
  * or JoinGroup delays only this connection. Anything the broker cannot parse closes this
  * connection alone, with one log line; every other client keeps being served.
  */
+/** Requests read ahead of the one being handled before we stop reading from the socket. */
+const MAX_QUEUED_REQUESTS = 128;
+
 export class Connection {
   private readonly decoder: FrameDecoder;
   private readonly queue: Buffer[] = [];
   private processing = false;
+  private awaitingDrain = false;
+  private paused = false;
   private closed = false;
   private readonly abort = new AbortController();
   private readonly clientHost: string;
@@ -53,7 +58,20 @@ export class Connection {
     }
     if (frames.length === 0) return;
     this.queue.push(...frames);
+    this.updateReading();
     void this.pump();
+  }
+
+  /**
+   * Backpressure both ways: stop reading while too many requests are queued (a client pipelining
+   * without limit) or while the client is not draining our responses.
+   */
+  private updateReading(): void {
+    if (this.closed) return;
+    const shouldPause = this.awaitingDrain || this.queue.length >= MAX_QUEUED_REQUESTS;
+    if (shouldPause && !this.paused) this.socket.pause();
+    if (!shouldPause && this.paused) this.socket.resume();
+    this.paused = shouldPause;
   }
 
   private async pump(): Promise<void> {
@@ -62,6 +80,7 @@ export class Connection {
     try {
       while (this.queue.length > 0 && !this.closed) {
         await this.handle(this.queue.shift() as Buffer);
+        this.updateReading();
       }
     } finally {
       this.processing = false;
@@ -118,11 +137,12 @@ export class Connection {
     let flushed = this.socket.write(head);
     for (const part of body.finishParts()) flushed = this.socket.write(part);
     this.socket.uncork();
-    if (!flushed) {
-      // Backpressure: stop reading new requests until the client drains our responses.
-      this.socket.pause();
+    if (!flushed && !this.awaitingDrain) {
+      this.awaitingDrain = true;
+      this.updateReading();
       this.socket.once('drain', () => {
-        if (!this.closed) this.socket.resume();
+        this.awaitingDrain = false;
+        this.updateReading();
       });
     }
   }

@@ -17,6 +17,8 @@ export interface Topic extends TopicDescriptor {
 }
 
 const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
+/** Each partition keeps two files open per segment; a cap keeps a bogus request from exhausting fds. */
+export const MAX_PARTITIONS = 1000;
 
 /** Kafka's Topic.validate; validated names are also safe as directory names. */
 export function isValidTopicName(name: string): boolean {
@@ -80,8 +82,8 @@ export class TopicManager {
   create(name: string, partitions: number, configs: Record<string, string>, validateOnly = false): { error: ErrorCodeValue; message: string | null } {
     if (!isValidTopicName(name)) return { error: ErrorCode.INVALID_TOPIC_EXCEPTION, message: `invalid topic name '${name}'` };
     if (this.topics.has(name)) return { error: ErrorCode.TOPIC_ALREADY_EXISTS, message: `Topic '${name}' already exists.` };
-    if (!Number.isInteger(partitions) || partitions < 1 || partitions > 10_000) {
-      return { error: ErrorCode.INVALID_PARTITIONS, message: `invalid partition count ${partitions}` };
+    if (!Number.isInteger(partitions) || partitions < 1 || partitions > MAX_PARTITIONS) {
+      return { error: ErrorCode.INVALID_PARTITIONS, message: `invalid partition count ${partitions} (1..${MAX_PARTITIONS})` };
     }
     if (validateOnly) return { error: ErrorCode.NONE, message: null };
     const topicDir = path.join(this.root, name);

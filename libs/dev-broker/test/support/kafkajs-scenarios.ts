@@ -13,6 +13,7 @@ export type ScenarioName =
   | 'group rebalances on join and leave'
   | 'group survives a killed member process'
   | 'seek'
+  | 'group admin'
   | 'committed offsets resume after restart';
 
 /** Scenarios a target cannot run, each with the reason (shown as a skipped test). */
@@ -273,6 +274,33 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
     await eventually(() => got.length >= 17, 15_000, 'the re-read after seek');
     await consumer.disconnect();
     expect(got).toEqual([...range(0, 10), ...range(3, 10)]);
+  });
+
+  scenario('group admin', async () => {
+    const target = getTarget();
+    const topic = uniqueName('gadmin');
+    const groupId = uniqueName('gadmin-g');
+    await target.createTopic(topic);
+    const kafka = kafkaFor(target.brokers);
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, messages: range(0, 4).map((value, i) => ({ value, partition: i })) });
+    await producer.disconnect();
+    const member = await startMember(kafka, topic, groupId);
+    await eventually(() => member.values.length >= 4, 15_000, 'the 4 messages');
+    const admin = kafka.admin();
+    await admin.connect();
+    const described = await admin.describeGroups([groupId]);
+    expect(described.groups[0]).toMatchObject({ groupId, state: 'Stable', protocolType: 'consumer', protocol: 'RoundRobinAssigner' });
+    expect(described.groups[0]?.members).toHaveLength(1);
+    expect((await admin.listGroups()).groups.map((g) => g.groupId)).toContain(groupId);
+    await member.consumer.disconnect();
+    const committed = await admin.fetchOffsets({ groupId, topics: [topic] });
+    expect(committed[0]?.partitions.map((p) => p.offset)).toEqual(['1', '1', '1', '1']);
+    await admin.deleteGroups([groupId]);
+    const afterDelete = await admin.fetchOffsets({ groupId, topics: [topic] });
+    expect(afterDelete[0]?.partitions.map((p) => p.offset)).toEqual(['-1', '-1', '-1', '-1']);
+    await admin.disconnect();
   });
 
   scenario(
