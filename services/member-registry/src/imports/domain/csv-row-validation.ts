@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { householdAttributesShape } from '../../households/domain/household-input';
 import { checkMemberCrossFields, memberAttributesShape } from '../../members/domain/member-input';
-import { orgCodeSchema } from '../../shared/domain/field-schemas';
+
 import {
   CADRE_RANK_LABELS,
   EDUCATION_LABELS,
@@ -148,8 +148,28 @@ function coerceCell(field: string, raw: string): unknown {
   return text;
 }
 
-const memberRowSchema = z.strictObject({ ...memberAttributesShape, branchCode: orgCodeSchema });
-const householdRowSchema = z.strictObject({ ...householdAttributesShape, villageCode: orgCodeSchema });
+/**
+ * Unit codes repeat across villages (every village has a `b-01`), so a row names its branch or
+ * village by the code path below the unit the import is for: `v-hongqi/b-01`.
+ */
+export const relativeUnitPathSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/^\/+|\/+$/g, ''))
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{0,39}(\/[a-z0-9][a-z0-9-]{0,39})*$/,
+        'code path below the import unit, e.g. v-hongqi/b-01',
+      ),
+  );
+
+const memberRowSchema = z.strictObject({ ...memberAttributesShape, branchCode: relativeUnitPathSchema });
+const householdRowSchema = z.strictObject({
+  ...householdAttributesShape,
+  villageCode: relativeUnitPathSchema,
+});
 
 export type MemberRow = z.output<typeof memberRowSchema>;
 export type HouseholdRow = z.output<typeof householdRowSchema>;
