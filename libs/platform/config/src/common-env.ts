@@ -15,8 +15,17 @@ export const port = z.coerce.number().int().min(1).max(65535);
 /** `host:port,host:port` → `['host:port', 'host:port']`. */
 export const kafkaBrokers = z
   .string()
-  .transform((value) => value.split(',').map((broker) => broker.trim()).filter((broker) => broker !== ''))
-  .pipe(z.array(z.string().regex(HOST_PORT, 'each broker must be host:port')).min(1, 'needs at least one host:port'));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter((broker) => broker !== ''),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(HOST_PORT, 'each broker must be host:port'))
+      .min(1, 'needs at least one host:port'),
+  );
 
 /** Base64 of exactly 32 bytes (AES-256 key) → the key bytes. */
 export const base64Key32 = z
@@ -59,11 +68,18 @@ export function requireAuthKeySource(
   ctx: z.core.$RefinementCtx,
 ): void {
   if (config.AUTH_JWKS_URL === undefined && config.AUTH_PUBLIC_KEY_PEM === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['AUTH_JWKS_URL'], message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY_PEM' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_JWKS_URL'],
+      message: 'set AUTH_JWKS_URL or AUTH_PUBLIC_KEY_PEM',
+    });
   }
 }
 
 /** Where migrations connect: the owner URL when given, otherwise the app URL. */
-export function migrationUrl(config: { DATABASE_URL: string; DATABASE_MIGRATION_URL?: string | undefined }): string {
+export function migrationUrl(config: {
+  DATABASE_URL: string;
+  DATABASE_MIGRATION_URL?: string | undefined;
+}): string {
   return config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL;
 }

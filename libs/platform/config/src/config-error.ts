@@ -10,7 +10,9 @@ export interface ConfigIssue {
  */
 export class ConfigError extends Error {
   constructor(readonly issues: readonly ConfigIssue[]) {
-    super(`Invalid configuration:\n${issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join('\n')}`);
+    super(
+      `Invalid configuration:\n${issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }

@@ -24,7 +24,8 @@ function issuesOf(env: Record<string, string | undefined>): Record<string, strin
   try {
     parseConfig(schema, env);
   } catch (error) {
-    if (error instanceof ConfigError) return Object.fromEntries(error.issues.map((issue) => [issue.variable, issue.message]));
+    if (error instanceof ConfigError)
+      return Object.fromEntries(error.issues.map((issue) => [issue.variable, issue.message]));
     throw error;
   }
   throw new Error('expected a ConfigError');
@@ -68,10 +69,18 @@ describe('loadConfig', () => {
 
   it('requires one of the two auth key sources', () => {
     const auth = z
-      .object({ AUTH_ISSUER: commonEnv.AUTH_ISSUER, AUTH_JWKS_URL: commonEnv.AUTH_JWKS_URL, AUTH_PUBLIC_KEY_PEM: commonEnv.AUTH_PUBLIC_KEY_PEM })
+      .object({
+        AUTH_ISSUER: commonEnv.AUTH_ISSUER,
+        AUTH_JWKS_URL: commonEnv.AUTH_JWKS_URL,
+        AUTH_PUBLIC_KEY_PEM: commonEnv.AUTH_PUBLIC_KEY_PEM,
+      })
       .superRefine(requireAuthKeySource);
-    expect(() => parseConfig(auth, { AUTH_ISSUER: 'lianxin' })).toThrow(/AUTH_JWKS_URL: set AUTH_JWKS_URL or AUTH_PUBLIC_KEY_PEM/);
-    expect(parseConfig(auth, { AUTH_ISSUER: 'lianxin', AUTH_JWKS_URL: 'https://idp/jwks' }).AUTH_JWKS_URL).toBe('https://idp/jwks');
+    expect(() => parseConfig(auth, { AUTH_ISSUER: 'lianxin' })).toThrow(
+      /AUTH_JWKS_URL: set AUTH_JWKS_URL or AUTH_PUBLIC_KEY_PEM/,
+    );
+    expect(
+      parseConfig(auth, { AUTH_ISSUER: 'lianxin', AUTH_JWKS_URL: 'https://idp/jwks' }).AUTH_JWKS_URL,
+    ).toBe('https://idp/jwks');
   });
 
   it('prints the list and exits 1 by default, throws when asked', () => {

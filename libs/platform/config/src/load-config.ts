@@ -18,9 +18,14 @@ export interface LoadConfigOptions {
  * Validates the environment against a service's schema and returns a frozen, typed object.
  * Variables the schema does not mention are ignored (the environment carries plenty of those).
  */
-export function parseConfig<TSchema extends ConfigSchema>(schema: TSchema, env: EnvSource): Readonly<z.output<TSchema>> {
+export function parseConfig<TSchema extends ConfigSchema>(
+  schema: TSchema,
+  env: EnvSource,
+): Readonly<z.output<TSchema>> {
   // Empty strings count as unset: `FOO=` in a .env file or a Helm value left blank means "not given".
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = schema.safeParse(cleaned);
   if (!result.success) throw new ConfigError(toIssues(result.error));
   return Object.freeze(result.data) as Readonly<z.output<TSchema>>;
@@ -45,7 +50,10 @@ function toIssues(error: z.ZodError): ConfigIssue[] {
   for (const issue of error.issues) {
     const variable = issue.path.length > 0 ? String(issue.path[0]) : '(configuration)';
     // Zod reports a missing key as "expected string, received undefined"; say it plainly.
-    const message = issue.code === 'invalid_type' && /received undefined/.test(issue.message) ? 'is required' : issue.message;
+    const message =
+      issue.code === 'invalid_type' && /received undefined/.test(issue.message)
+        ? 'is required'
+        : issue.message;
     byVariable.set(variable, [...(byVariable.get(variable) ?? []), message]);
   }
   return [...byVariable.entries()]

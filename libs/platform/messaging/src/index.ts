@@ -11,6 +11,18 @@ export {
   type StartConsumerOptions,
 } from './consumer/consumer-options';
 export { decodeMessage, type DecodeResult } from './consumer/decode-message';
-export { deadLetterHeaders, DLQ_HEADERS, errorText, type DeadLetterInfo, type DeadLetterKind } from './consumer/dlq-headers';
+export {
+  deadLetterHeaders,
+  DLQ_HEADERS,
+  errorText,
+  type DeadLetterInfo,
+  type DeadLetterKind,
+} from './consumer/dlq-headers';
 export { backoffDelay, sleep, type BackoffPolicy } from './retry/backoff';
-export { extractTraceContext, headerString, injectTraceContext, type KafkaHeaders, type KafkaHeaderValue } from './trace/trace-context';
+export {
+  extractTraceContext,
+  headerString,
+  injectTraceContext,
+  type KafkaHeaders,
+  type KafkaHeaderValue,
+} from './trace/trace-context';

@@ -4,11 +4,9 @@ export { createDataSource, type CreateDataSourceOptions } from './data-source/cr
 export { revertLastMigration, runMigrations } from './migrations/run-migrations';
 export { runMigrationCli, type MigrationCliOptions, type MigrationCommand } from './migrations/migration-cli';
 export { assertNoMigrationDrift, MigrationDriftError } from './migrations/drift-check';
-export {
-  CreateOutboxAndInbox1735689600000,
-  OUTBOX_CHANNEL,
-  outboxInboxMigrations,
-} from './outbox/outbox-inbox.migration';
+export { CreateOutboxAndInbox1735689600000, OUTBOX_CHANNEL } from './outbox/outbox-inbox.migration';
+export { OutboxNotifyWhenIdle1735689600100 } from './outbox/outbox-notify-when-idle.migration';
+export { outboxInboxMigrations } from './outbox/outbox-inbox-migrations';
 export { toOutboxMessage, type OutboxMessage } from './outbox/outbox-message';
 export { writeOutbox } from './outbox/write-outbox';
 export {

@@ -1,5 +1,13 @@
 import { type Envelope, type TopicDefinition } from '@lianxin/contracts';
-import { context, type Context, type Link, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  context,
+  type Context,
+  type Link,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import { type EachBatchPayload, type KafkaMessage, type Producer } from 'kafkajs';
 import { backoffDelay, type BackoffPolicy, sleep } from '../retry/backoff';
 import { extractTraceContext, headerString } from '../trace/trace-context';
@@ -52,19 +60,30 @@ export class BatchProcessor<TEnvelope extends Envelope<unknown>> {
   }
 
   /** Returns false when the consumer is stopping or lost the partition (nothing more may be resolved). */
-  private async handleRun(payload: EachBatchPayload, topic: TopicDefinition, run: readonly Item[]): Promise<boolean> {
+  private async handleRun(
+    payload: EachBatchPayload,
+    topic: TopicDefinition,
+    run: readonly Item[],
+  ): Promise<boolean> {
     const last = run.at(-1);
     if (!last) return true;
     const { handleBatch } = this.options;
     if (handleBatch && run.length > 1) {
       try {
-        await this.traced(payload, run, 1, () => handleBatch(run.map((item) => this.consumed(payload, item, 1))));
+        await this.traced(payload, run, 1, () =>
+          handleBatch(run.map((item) => this.consumed(payload, item, 1))),
+        );
         payload.resolveOffset(last.message.offset);
         await payload.heartbeat();
         return true;
       } catch (error) {
         this.options.logger.warn(
-          { topic: topic.name, partition: payload.batch.partition, events: run.length, err: errorText(error) },
+          {
+            topic: topic.name,
+            partition: payload.batch.partition,
+            events: run.length,
+            err: errorText(error),
+          },
           'batch handler failed; retrying its events one by one',
         );
       }
@@ -75,7 +94,11 @@ export class BatchProcessor<TEnvelope extends Envelope<unknown>> {
     return true;
   }
 
-  private async handleWithRetries(payload: EachBatchPayload, topic: TopicDefinition, item: Item): Promise<boolean> {
+  private async handleWithRetries(
+    payload: EachBatchPayload,
+    topic: TopicDefinition,
+    item: Item,
+  ): Promise<boolean> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.traced(payload, [item], attempt, () => this.callHandler(payload, item, attempt));
@@ -88,7 +111,15 @@ export class BatchProcessor<TEnvelope extends Envelope<unknown>> {
         }
         const delayMs = backoffDelay(this.options.backoff, attempt);
         this.options.logger.warn(
-          { topic: topic.name, partition: payload.batch.partition, offset: item.message.offset, eventId: item.envelope.id, attempt, delayMs, err: errorText(error) },
+          {
+            topic: topic.name,
+            partition: payload.batch.partition,
+            offset: item.message.offset,
+            eventId: item.envelope.id,
+            attempt,
+            delayMs,
+            err: errorText(error),
+          },
           'event handler failed; will retry',
         );
         if (!(await this.waitWithHeartbeats(payload, delayMs))) return false;
@@ -113,7 +144,13 @@ export class BatchProcessor<TEnvelope extends Envelope<unknown>> {
       // The envelope was validated against the topic's contracts; TEnvelope is the caller's
       // statement of which contracts those are (the catalogue's union by default).
       envelope: item.envelope as TEnvelope,
-      context: { topic: payload.batch.topic, partition: payload.batch.partition, offset: item.message.offset, attempt, headers },
+      context: {
+        topic: payload.batch.topic,
+        partition: payload.batch.partition,
+        offset: item.message.offset,
+        attempt,
+        headers,
+      },
     };
   }
 
@@ -147,7 +184,15 @@ export class BatchProcessor<TEnvelope extends Envelope<unknown>> {
     });
     payload.resolveOffset(message.offset);
     this.options.logger.warn(
-      { topic: topic.name, dlq: topic.dlq, partition: payload.batch.partition, offset: message.offset, kind, attempts, err: errorText(error) },
+      {
+        topic: topic.name,
+        dlq: topic.dlq,
+        partition: payload.batch.partition,
+        offset: message.offset,
+        kind,
+        attempts,
+        err: errorText(error),
+      },
       'message dead-lettered',
     );
   }
@@ -156,7 +201,12 @@ export class BatchProcessor<TEnvelope extends Envelope<unknown>> {
    * One CONSUMER span per handler call, child of the producer's trace for a single event; for a
    * batch, a root span linked to each event's trace.
    */
-  private async traced(payload: EachBatchPayload, items: readonly Item[], attempt: number, work: () => Promise<void>): Promise<void> {
+  private async traced(
+    payload: EachBatchPayload,
+    items: readonly Item[],
+    attempt: number,
+    work: () => Promise<void>,
+  ): Promise<void> {
     const parents = items.map((item) => extractTraceContext(item.message.headers, ROOT_CONTEXT));
     const parent: Context = parents.length === 1 && parents[0] ? parents[0] : context.active();
     const links: Link[] = parents.length > 1 ? parents.flatMap((ctx) => spanLink(ctx)) : [];

@@ -1,8 +1,12 @@
-import { ContractValidationError, type Envelope, parseEventEnvelope, type TopicDefinition } from '@lianxin/contracts';
+import {
+  ContractValidationError,
+  type Envelope,
+  parseEventEnvelope,
+  type TopicDefinition,
+} from '@lianxin/contracts';
 
 export type DecodeResult =
-  | { readonly ok: true; readonly envelope: Envelope<unknown> }
-  | { readonly ok: false; readonly error: Error };
+  { readonly ok: true; readonly envelope: Envelope<unknown> } | { readonly ok: false; readonly error: Error };
 
 /**
  * Bytes → validated envelope, against the events the topic's contract lists. Anything that fails
@@ -14,15 +18,22 @@ export function decodeMessage(topic: TopicDefinition, value: Buffer | null): Dec
   try {
     json = JSON.parse(value.toString('utf8'));
   } catch (error) {
-    return { ok: false, error: new Error(`Message is not JSON: ${error instanceof Error ? error.message : String(error)}`) };
+    return {
+      ok: false,
+      error: new Error(`Message is not JSON: ${error instanceof Error ? error.message : String(error)}`),
+    };
   }
-  const meta = typeof json === 'object' && json !== null ? (json as { type?: unknown; version?: unknown }) : {};
+  const meta =
+    typeof json === 'object' && json !== null ? (json as { type?: unknown; version?: unknown }) : {};
   const definition = topic.events.find((event) => event.type === meta.type && event.version === meta.version);
   if (!definition) {
     return {
       ok: false,
       error: new ContractValidationError('Unknown event', [
-        { path: 'type', message: `No contract for ${String(meta.type)} v${String(meta.version)} on ${topic.name}` },
+        {
+          path: 'type',
+          message: `No contract for ${String(meta.type)} v${String(meta.version)} on ${topic.name}`,
+        },
       ]),
     };
   }

@@ -13,7 +13,10 @@ describe('deadLetterHeaders', () => {
   };
 
   it('keeps the original headers and adds where and why the message failed', () => {
-    const headers = deadLetterHeaders({ traceparent: '00-abc-def-01', 'event-type': Buffer.from('registry.member.registered') }, info);
+    const headers = deadLetterHeaders(
+      { traceparent: '00-abc-def-01', 'event-type': Buffer.from('registry.member.registered') },
+      info,
+    );
     expect(headers).toEqual({
       traceparent: '00-abc-def-01',
       'event-type': Buffer.from('registry.member.registered'),

@@ -2,6 +2,7 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- integration specs run on the shared harness (CONVENTIONS: *.integration-spec.ts use @lianxin/testing); the layer rule guards production code
 import { getTestInfra, uniqueId } from '@lianxin/testing';
 import { type IHeaders, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { createIdempotentProducer, createKafka } from '../kafka/create-kafka';
@@ -21,13 +22,25 @@ describe('consumer runner', () => {
   let producer: Producer;
 
   beforeAll(async () => {
-    kafka = createKafka({ brokers: (await getTestInfra()).kafkaBrokers, clientId: 'consumer-spec', logLevel: 'nothing' });
+    kafka = createKafka({
+      brokers: (await getTestInfra()).kafkaBrokers,
+      clientId: 'consumer-spec',
+      logLevel: 'nothing',
+    });
     producer = await createIdempotentProducer(kafka);
   });
   afterAll(() => producer.disconnect());
 
-  async function send(topic: TopicDefinition, values: (string | Buffer)[], headers: IHeaders = {}): Promise<void> {
-    await producer.send({ topic: topic.name, acks: -1, messages: values.map((value) => ({ key: 'k', value, headers })) });
+  async function send(
+    topic: TopicDefinition,
+    values: (string | Buffer)[],
+    headers: IHeaders = {},
+  ): Promise<void> {
+    await producer.send({
+      topic: topic.name,
+      acks: -1,
+      messages: values.map((value) => ({ key: 'k', value, headers })),
+    });
   }
 
   async function readAll(topic: string, count: number): Promise<KafkaMessage[]> {
@@ -37,7 +50,8 @@ describe('consumer runner', () => {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void messages.push(message) });
     const deadline = Date.now() + 15_000;
-    while (messages.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (messages.length < count && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await consumer.disconnect();
     return messages;
   }
@@ -76,7 +90,8 @@ describe('consumer runner', () => {
       logger: { warn: () => undefined },
       handle: async (envelope, ctx) => {
         attempts.set(envelope.data.n, ctx.attempt);
-        if (envelope.data.n === 2 || (envelope.data.n === 1 && ctx.attempt === 1)) throw new Error(`cannot project ${envelope.data.n}`);
+        if (envelope.data.n === 2 || (envelope.data.n === 1 && ctx.attempt === 1))
+          throw new Error(`cannot project ${envelope.data.n}`);
         handled.push(envelope.data.n);
       },
     });
@@ -116,7 +131,10 @@ describe('consumer runner', () => {
   it('hands a batch handler consecutive events and isolates a failing one by retrying one by one', async () => {
     const topic = noteTopic();
     await ensureTopics(kafka, [topic]);
-    await send(topic, [1, 2, 3, 4, 5].map((n) => JSON.stringify(note(n))));
+    await send(
+      topic,
+      [1, 2, 3, 4, 5].map((n) => JSON.stringify(note(n))),
+    );
     const committed: number[] = [];
     const batchSizes: number[] = [];
     const running = await startConsumer<Note>({

@@ -6,7 +6,8 @@ import { type ConsumerLogger, type RunningConsumer, type StartConsumerOptions } 
 import { BatchProcessor } from './batch-processor';
 
 const defaultLogger: ConsumerLogger = {
-  warn: (fields, message) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg: message, ...fields })}\n`),
+  warn: (fields, message) =>
+    process.stderr.write(`${JSON.stringify({ level: 'warn', msg: message, ...fields })}\n`),
 };
 
 export function backoffPolicyOf(backoffMs: number | BackoffPolicy | undefined): BackoffPolicy {
@@ -65,4 +66,3 @@ export async function startConsumer<TEnvelope extends Envelope<unknown> = KnownE
     },
   };
 }
-

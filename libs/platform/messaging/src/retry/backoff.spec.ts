@@ -4,7 +4,9 @@ describe('backoffDelay', () => {
   const policy = { initialMs: 100, maxMs: 1000, jitter: 0 };
 
   it('doubles from the initial delay and stops at the cap', () => {
-    expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(policy, attempt))).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(policy, attempt))).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ]);
   });
 
   it('jitters downwards only, within the jitter fraction', () => {

@@ -13,7 +13,11 @@ export interface BackoffPolicy {
 }
 
 /** Delay before retry number `attempt` (1 = first retry): initial·factor^(attempt−1), capped, jittered down. */
-export function backoffDelay(policy: BackoffPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: BackoffPolicy,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
   const factor = policy.factor ?? 2;
   const jitter = Math.min(Math.max(policy.jitter ?? 0.2, 0), 1);
   const raw = Math.min(policy.maxMs, policy.initialMs * factor ** Math.max(0, attempt - 1));

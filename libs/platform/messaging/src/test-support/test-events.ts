@@ -1,5 +1,11 @@
-import { buildEnvelope, defineEvent, dlqName, type EnvelopeOf, type TopicDefinition } from '@lianxin/contracts';
-import { uniqueId } from '@lianxin/testing';
+import { randomUUID } from 'node:crypto';
+import {
+  buildEnvelope,
+  defineEvent,
+  dlqName,
+  type EnvelopeOf,
+  type TopicDefinition,
+} from '@lianxin/contracts';
 import { z } from 'zod';
 
 export const testNoted = defineEvent({
@@ -13,7 +19,7 @@ export const testNoted = defineEvent({
 
 /** A fresh test-only topic per test: its own partitions, offsets and DLQ. */
 export function noteTopic(): TopicDefinition {
-  const name = `lianxin.test-${uniqueId()}.note.v1`;
+  const name = `lianxin.test-${randomUUID().slice(0, 12)}.note.v1`;
   return {
     name,
     owner: 'tests',

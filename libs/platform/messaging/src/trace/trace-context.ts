@@ -19,13 +19,19 @@ const kafkaHeaderGetter: TextMapGetter<KafkaHeaders> = {
  * OpenTelemetry SDK registered the global propagator is a no-op and the map is left as it was,
  * which is what a service without telemetry should get.
  */
-export function injectTraceContext(headers: Record<string, string>, from: Context = context.active()): Record<string, string> {
+export function injectTraceContext(
+  headers: Record<string, string>,
+  from: Context = context.active(),
+): Record<string, string> {
   propagation.inject(from, headers);
   return headers;
 }
 
 /** The context a consumer should run its handler in: the producer's trace as parent. */
-export function extractTraceContext(headers: KafkaHeaders | undefined, base: Context = context.active()): Context {
+export function extractTraceContext(
+  headers: KafkaHeaders | undefined,
+  base: Context = context.active(),
+): Context {
   return headers ? propagation.extract(base, headers, kafkaHeaderGetter) : base;
 }
 

@@ -72,5 +72,3 @@ export class CreateOutboxAndInbox1735689600000 implements MigrationInterface {
   }
 }
 
-/** Append to a service's own migrations list. */
-export const outboxInboxMigrations = [CreateOutboxAndInbox1735689600000] as const;

@@ -8,7 +8,7 @@ export interface OutboxRelayOptions {
   producer: RelayProducer;
   /** Rows per publish. Default 500. */
   batchSize?: number;
-  /** Poll interval when no notification arrives (the fallback when LISTEN is unavailable). Default 1000. */
+  /** Wait after an empty poll when no notification arrives (the fallback for NOTIFY). Default 500. */
   pollMs?: number;
   /** Delay growth while the broker or database fails. Default 100 ms doubling to 30 s. */
   backoff?: BackoffPolicy;
@@ -33,6 +33,7 @@ interface OutboxRow {
 // with each batch's commit (or by Postgres when the holder dies).
 const RELAY_LOCK = 0x6c78_6f62; // "lxob"
 const CLEANUP_EVERY_MS = 60_000;
+const CLEANUP_CHUNK = 10_000;
 
 /**
  * Publishes outbox rows to Kafka in `seq` order and marks them published in the same transaction
@@ -54,7 +55,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
-    this.pollMs = options.pollMs ?? 1000;
+    this.pollMs = options.pollMs ?? 500;
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 30_000 };
     this.retainPublishedMs = options.retainPublishedMs ?? 24 * 3600 * 1000;
     this.logger = options.logger ?? consoleRelayLogger;
@@ -153,8 +154,10 @@ export class OutboxRelay {
         if (failures > 0) this.logger.info({ failures }, 'outbox relay recovered');
         failures = 0;
         await this.cleanupIfDue();
-        // A full batch means more are probably waiting: go again at once.
-        if (published < this.batchSize) await this.idle(this.pollMs);
+        // Wait only after an empty poll: the insert trigger notifies only when it finds the
+        // outbox otherwise drained (see OutboxNotifyWhenIdle), so while rows keep coming the
+        // relay must keep polling on its own.
+        if (published === 0) await this.idle(this.pollMs);
       } catch (error) {
         failures += 1;
         const delay = backoffDelay(this.backoff, failures);
@@ -178,10 +181,17 @@ export class OutboxRelay {
   private async cleanupIfDue(): Promise<void> {
     if (this.retainPublishedMs <= 0 || Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
     this.lastCleanup = Date.now();
-    await this.options.dataSource.query(
-      "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - $1 * interval '1 millisecond'",
-      [this.retainPublishedMs],
-    );
+    // Oldest first along seq, in bounded chunks: each statement touches at most CLEANUP_CHUNK rows
+    // however large the table is, and stops at the first rows still inside the retention window.
+    for (let chunk = 0; chunk < 100; chunk += 1) {
+      const [, deleted] = (await this.options.dataSource.query(
+        `DELETE FROM outbox WHERE seq IN (
+           SELECT seq FROM outbox WHERE published_at IS NOT NULL ORDER BY seq LIMIT ${CLEANUP_CHUNK}
+         ) AND published_at < now() - $1 * interval '1 millisecond'`,
+        [this.retainPublishedMs],
+      )) as [unknown, number];
+      if (deleted < CLEANUP_CHUNK) return;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { createIdempotentProducer, createKafka, ensureTopics } from '@lianxin/platform-messaging';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- integration specs run on the shared harness (CONVENTIONS: *.integration-spec.ts use @lianxin/testing); the layer rule guards production code
 import { createTestDatabase, startTestBroker, type TestBroker, type TestDatabase, uniqueId } from '@lianxin/testing';
 import { type Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';

@@ -1,5 +1,5 @@
 import { type Kafka, type KafkaMessage } from 'kafkajs';
-import { uniqueId } from '@lianxin/testing';
+import { randomUUID } from 'node:crypto';
 
 /** Reads `topic` from the beginning until `count` messages arrived (or the timeout). */
 export async function collectMessages(
@@ -8,7 +8,7 @@ export async function collectMessages(
   count: number,
   timeoutMs = 20_000,
 ): Promise<KafkaMessage[]> {
-  const consumer = kafka.consumer({ groupId: `collect-${uniqueId()}`, maxWaitTimeInMs: 200 });
+  const consumer = kafka.consumer({ groupId: `collect-${randomUUID()}`, maxWaitTimeInMs: 200 });
   const messages: KafkaMessage[] = [];
   await consumer.connect();
   try {

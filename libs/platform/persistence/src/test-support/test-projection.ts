@@ -1,6 +1,6 @@
 import { type Envelope } from '@lianxin/contracts';
 import { type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { outboxInboxMigrations } from '../outbox/outbox-inbox.migration';
+import { outboxInboxMigrations } from '../outbox/outbox-inbox-migrations';
 import { claimInbox } from '../inbox/handle-once';
 import { inTransaction, SYSTEM_SCOPE } from '../transaction/in-transaction';
 import { type testItemChanged } from './test-topic';

@@ -1,0 +1,8 @@
+import { CreateOutboxAndInbox1735689600000 } from './outbox-inbox.migration';
+import { OutboxNotifyWhenIdle1735689600100 } from './outbox-notify-when-idle.migration';
+
+/**
+ * Spread into a service's own migrations list. Migrations here are never edited once committed;
+ * changes arrive as new classes appended to this list, so services pick them up without edits.
+ */
+export const outboxInboxMigrations = [CreateOutboxAndInbox1735689600000, OutboxNotifyWhenIdle1735689600100] as const;
