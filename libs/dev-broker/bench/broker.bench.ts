@@ -41,7 +41,11 @@ async function produceBatches(job: ProduceJob): Promise<void> {
     Array.from({ length: job.inFlight }, async () => {
       while (next < job.batchCount) {
         const b = job.firstBatch + next++;
-        await producer.send({ topic: 'bench', acks: -1, messages: Array.from({ length: BATCH }, () => ({ value: VALUE, partition: b % PARTITIONS })) });
+        await producer.send({
+          topic: 'bench',
+          acks: -1,
+          messages: Array.from({ length: BATCH }, () => ({ value: VALUE, partition: b % PARTITIONS })),
+        });
       }
     }),
   );
@@ -52,7 +56,9 @@ function produceInThread(job: ProduceJob): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: job });
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`producer thread exited with ${code}`))));
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`producer thread exited with ${code}`)),
+    );
   });
 }
 
@@ -92,7 +98,10 @@ function compileBroker(): string {
       else if (entry.name.endsWith('.ts') && !entry.name.includes('spec')) {
         const out = path.join(outDir, path.relative(srcDir, full)).replace(/\.ts$/, '.js');
         fs.mkdirSync(path.dirname(out), { recursive: true });
-        const { code } = transformFileSync(full, { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } });
+        const { code } = transformFileSync(full, {
+          jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+          module: { type: 'commonjs' },
+        });
         fs.writeFileSync(out, code);
       }
     }
@@ -108,12 +117,22 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broker-bench-'));
   const runtime = process.env['BENCH_BROKER_RUNTIME'] === 'swc-node' ? 'swc-node' : 'compiled';
-  const broker = await spawnBroker(dataDir, await freePort(), [], runtime === 'compiled' ? compileBroker() : undefined);
+  const broker = await spawnBroker(
+    dataDir,
+    await freePort(),
+    [],
+    runtime === 'compiled' ? compileBroker() : undefined,
+  );
   const pid = broker.child.pid ?? -1;
   const kafka = new Kafka({ brokers: [broker.brokers], clientId: 'bench', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: 'bench', numPartitions: PARTITIONS }, { topic: 'latency', numPartitions: 1 }] });
+  await admin.createTopics({
+    topics: [
+      { topic: 'bench', numPartitions: PARTITIONS },
+      { topic: 'latency', numPartitions: 1 },
+    ],
+  });
   await admin.disconnect();
 
   // Throughput: batches of 100 × 1 KiB, acks=-1, split over PRODUCER_THREADS kafkajs producers.
@@ -123,7 +142,12 @@ async function main(): Promise<void> {
   const produceStart = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: PRODUCER_THREADS }, (_, t) =>
-      produceInThread({ brokers: broker.brokers, firstBatch: t * perThread, batchCount: Math.max(0, Math.min(perThread, batches - t * perThread)), inFlight: IN_FLIGHT }),
+      produceInThread({
+        brokers: broker.brokers,
+        firstBatch: t * perThread,
+        batchCount: Math.max(0, Math.min(perThread, batches - t * perThread)),
+        inFlight: IN_FLIGHT,
+      }),
     ),
   );
   const produceSeconds = Number(process.hrtime.bigint() - produceStart) / 1e9;
@@ -134,7 +158,13 @@ async function main(): Promise<void> {
   await producer.connect();
 
   // Consume everything back through a consumer group.
-  const consumer = kafka.consumer({ groupId: 'bench', maxWaitTimeInMs: 100, sessionTimeout: 30_000, maxBytes: 16 * 1024 * 1024, maxBytesPerPartition: 4 * 1024 * 1024 });
+  const consumer = kafka.consumer({
+    groupId: 'bench',
+    maxWaitTimeInMs: 100,
+    sessionTimeout: 30_000,
+    maxBytes: 16 * 1024 * 1024,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic: 'bench', fromBeginning: true });
   let consumed = 0;
@@ -188,10 +218,33 @@ async function main(): Promise<void> {
         machine: { cpus: os.cpus().length, node: process.version },
         messageBytes: VALUE.length,
         messages: produced,
-        produce: { batchSize: BATCH, acks: -1, producerThreads: PRODUCER_THREADS, inFlightPerProducer: IN_FLIGHT, seconds: +produceSeconds.toFixed(2), msgsPerSec: Math.round(produced / produceSeconds), mbPerSec: +(mb / produceSeconds).toFixed(1), brokerCpuSeconds: +produceBrokerCpu.toFixed(2) },
-        consume: { seconds: +consumeSeconds.toFixed(2), msgsPerSec: Math.round(produced / consumeSeconds), brokerCpuSeconds: +consumeBrokerCpu.toFixed(2) },
-        latencyAt1000MsgsPerSec: { messages: total, achievedRate: Math.round(achievedRate), p50Ms: +percentile(latencies, 50).toFixed(2), p99Ms: +percentile(latencies, 99).toFixed(2), maxMs: +(latencies.at(-1) ?? -1).toFixed(2) },
-        broker: { runtime, peakRssMB: +(peakRss / (1024 * 1024)).toFixed(1), dataOnDiskMB: +(onDisk / (1024 * 1024)).toFixed(1) },
+        produce: {
+          batchSize: BATCH,
+          acks: -1,
+          producerThreads: PRODUCER_THREADS,
+          inFlightPerProducer: IN_FLIGHT,
+          seconds: +produceSeconds.toFixed(2),
+          msgsPerSec: Math.round(produced / produceSeconds),
+          mbPerSec: +(mb / produceSeconds).toFixed(1),
+          brokerCpuSeconds: +produceBrokerCpu.toFixed(2),
+        },
+        consume: {
+          seconds: +consumeSeconds.toFixed(2),
+          msgsPerSec: Math.round(produced / consumeSeconds),
+          brokerCpuSeconds: +consumeBrokerCpu.toFixed(2),
+        },
+        latencyAt1000MsgsPerSec: {
+          messages: total,
+          achievedRate: Math.round(achievedRate),
+          p50Ms: +percentile(latencies, 50).toFixed(2),
+          p99Ms: +percentile(latencies, 99).toFixed(2),
+          maxMs: +(latencies.at(-1) ?? -1).toFixed(2),
+        },
+        broker: {
+          runtime,
+          peakRssMB: +(peakRss / (1024 * 1024)).toFixed(1),
+          dataOnDiskMB: +(onDisk / (1024 * 1024)).toFixed(1),
+        },
       },
       null,
       2,

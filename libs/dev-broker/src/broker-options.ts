@@ -75,11 +75,15 @@ export function resolveOptions(options: BrokerOptions): ResolvedBrokerOptions {
     nodeId: options.nodeId ?? 0,
     logger: options.logger ?? createConsoleLogger(options.logLevel ?? 'info'),
   };
-  if (typeof resolved.dataDir !== 'string' || resolved.dataDir === '') throw new Error('dev-broker: dataDir is required');
-  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) throw new Error(`dev-broker: invalid port ${resolved.port}`);
-  if (!Number.isInteger(resolved.defaultPartitions) || resolved.defaultPartitions < 1) throw new Error('dev-broker: defaultPartitions must be ≥ 1');
+  if (typeof resolved.dataDir !== 'string' || resolved.dataDir === '')
+    throw new Error('dev-broker: dataDir is required');
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535)
+    throw new Error(`dev-broker: invalid port ${resolved.port}`);
+  if (!Number.isInteger(resolved.defaultPartitions) || resolved.defaultPartitions < 1)
+    throw new Error('dev-broker: defaultPartitions must be ≥ 1');
   if (resolved.segmentBytes < 1024) throw new Error('dev-broker: segmentBytes must be ≥ 1024');
   if (resolved.maxFrameBytes < 1024) throw new Error('dev-broker: maxFrameBytes must be ≥ 1024');
-  if (resolved.fsync !== 'batch' && !(resolved.fsync.intervalMs > 0)) throw new Error("dev-broker: fsync must be 'batch' or { intervalMs > 0 }");
+  if (resolved.fsync !== 'batch' && !(resolved.fsync.intervalMs > 0))
+    throw new Error("dev-broker: fsync must be 'batch' or { intervalMs > 0 }");
   return resolved;
 }

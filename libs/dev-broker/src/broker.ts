@@ -32,7 +32,12 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   fs.mkdirSync(opts.dataDir, { recursive: true });
 
   const scheduler = new SyncScheduler(opts.fsync);
-  const topics = new TopicManager(opts.dataDir, { segmentBytes: opts.segmentBytes, indexIntervalBytes: opts.indexIntervalBytes }, scheduler, logger);
+  const topics = new TopicManager(
+    opts.dataDir,
+    { segmentBytes: opts.segmentBytes, indexIntervalBytes: opts.indexIntervalBytes },
+    scheduler,
+    logger,
+  );
   topics.load();
   const offsets = new OffsetStore(opts.dataDir, scheduler);
   offsets.load();
@@ -97,13 +102,18 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       const retentionBytes = Number(topic.configs['retention.bytes'] ?? opts.retentionBytes);
       topic.logs.forEach((log, p) => {
         const deleted = log.enforceRetention(now, retentionMs, retentionBytes);
-        if (deleted > 0) logger.info(`dev-broker: retention deleted ${deleted} segment(s) of ${topic.name}-${p}; log start offset now ${log.logStartOffset}`);
+        if (deleted > 0)
+          logger.info(
+            `dev-broker: retention deleted ${deleted} segment(s) of ${topic.name}-${p}; log start offset now ${log.logStartOffset}`,
+          );
       });
     }
   }, opts.retentionCheckIntervalMs);
   retentionTimer.unref();
 
-  logger.info(`dev-broker: listening on ${opts.host}:${port} (advertised ${opts.advertisedHost}:${port}), data in ${opts.dataDir}`);
+  logger.info(
+    `dev-broker: listening on ${opts.host}:${port} (advertised ${opts.advertisedHost}:${port}), data in ${opts.dataDir}`,
+  );
 
   let stopping: Promise<void> | undefined;
   return {

@@ -54,22 +54,33 @@ async function main(): Promise<void> {
     port: num(values.port, 'port'),
     host: values.host,
     advertisedHost: values['advertised-host'],
-    autoCreateTopics: values['auto-create-topics'] === undefined ? undefined : values['auto-create-topics'] !== 'false',
+    autoCreateTopics:
+      values['auto-create-topics'] === undefined ? undefined : values['auto-create-topics'] !== 'false',
     defaultPartitions: num(values['default-partitions'], 'default-partitions'),
     maxFrameBytes: num(values['max-frame-bytes'], 'max-frame-bytes'),
     maxBatchBytes: num(values['max-batch-bytes'], 'max-batch-bytes'),
-    fsync: fsyncArg === undefined ? undefined : fsyncArg === 'batch' ? 'batch' : { intervalMs: num(fsyncArg, 'fsync') ?? 1000 },
+    fsync:
+      fsyncArg === undefined
+        ? undefined
+        : fsyncArg === 'batch'
+          ? 'batch'
+          : { intervalMs: num(fsyncArg, 'fsync') ?? 1000 },
     segmentBytes: num(values['segment-bytes'], 'segment-bytes'),
     retentionMs: num(values['retention-ms'], 'retention-ms'),
     retentionBytes: num(values['retention-bytes'], 'retention-bytes'),
     retentionCheckIntervalMs: num(values['retention-check-interval-ms'], 'retention-check-interval-ms'),
-    groupInitialRebalanceDelayMs: num(values['group-initial-rebalance-delay-ms'], 'group-initial-rebalance-delay-ms'),
+    groupInitialRebalanceDelayMs: num(
+      values['group-initial-rebalance-delay-ms'],
+      'group-initial-rebalance-delay-ms',
+    ),
     groupMinSessionTimeoutMs: num(values['group-min-session-timeout-ms'], 'group-min-session-timeout-ms'),
     groupMaxSessionTimeoutMs: num(values['group-max-session-timeout-ms'], 'group-max-session-timeout-ms'),
     logLevel: values['log-level'] as LogLevel | undefined,
   };
   const broker = await startBroker(options);
-  process.stdout.write(`${JSON.stringify({ event: 'listening', host: broker.host, port: broker.port, brokers: broker.brokers, pid: process.pid })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', host: broker.host, port: broker.port, brokers: broker.brokers, pid: process.pid })}\n`,
+  );
   const shutdown = () => {
     void broker.stop().then(() => process.exit(0));
   };

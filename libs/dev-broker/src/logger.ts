@@ -15,7 +15,8 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 
 export function createConsoleLogger(level: LogLevel = 'info'): BrokerLogger {
   const at = (l: Exclude<LogLevel, 'silent'>) => (message: string) => {
-    if (RANK[l] >= RANK[level]) process.stderr.write(`${new Date().toISOString()} ${l.toUpperCase()} ${message}\n`);
+    if (RANK[l] >= RANK[level])
+      process.stderr.write(`${new Date().toISOString()} ${l.toUpperCase()} ${message}\n`);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -11,7 +11,11 @@ import { Writer } from '../src/protocol/writer';
 type TestBroker = Awaited<ReturnType<typeof startTestBroker>>;
 
 /** Sends bytes on a fresh connection; resolves with what came back before close or `waitMs`. */
-function sendAndObserve(port: number, bytes: Buffer, waitMs = 300): Promise<{ closed: boolean; received: number }> {
+function sendAndObserve(
+  port: number,
+  bytes: Buffer,
+  waitMs = 300,
+): Promise<{ closed: boolean; received: number }> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
     let received = 0;
@@ -110,7 +114,16 @@ describe('dev broker under bad input', () => {
       w.nullableString(null).int16(-1).int32(1000);
       w.array([topic], (o, t) => o.string(t).array([0], (p, i) => p.int32(i).bytes(garbage)));
     });
-    const topics = r.array((t) => ({ name: t.string(), parts: t.array((p) => ({ index: p.int32(), error: p.int16(), base: p.int64(), ts: p.int64(), start: p.int64() })) }));
+    const topics = r.array((t) => ({
+      name: t.string(),
+      parts: t.array((p) => ({
+        index: p.int32(),
+        error: p.int16(),
+        base: p.int64(),
+        ts: p.int64(),
+        start: p.int64(),
+      })),
+    }));
     expect(topics[0]?.parts[0]?.error).toBe(ErrorCode.CORRUPT_MESSAGE);
     client.close();
   });
@@ -128,44 +141,151 @@ describe('dev broker under bad input', () => {
     };
     // Bodies as clients send them (ApiVersions v3 starts with the request header's tag buffer).
     const valid: { key: number; version: number; body: Buffer }[] = [
-      { key: ApiKey.ApiVersions, version: 3, body: body((w) => w.emptyTagBuffer().compactString('fz').compactString('1').emptyTagBuffer()) },
-      { key: ApiKey.Metadata, version: 6, body: body((w) => w.array([topic], (o, t) => o.string(t)).bool(false)) },
+      {
+        key: ApiKey.ApiVersions,
+        version: 3,
+        body: body((w) => w.emptyTagBuffer().compactString('fz').compactString('1').emptyTagBuffer()),
+      },
+      {
+        key: ApiKey.Metadata,
+        version: 6,
+        body: body((w) => w.array([topic], (o, t) => o.string(t)).bool(false)),
+      },
       {
         key: ApiKey.Produce,
         version: 7,
-        body: body((w) => w.nullableString(null).int16(-1).int32(1000).array([topic], (o, t) => o.string(t).array([0], (p, i) => p.int32(i).bytes(buildBatch({ values: ['a', 'b'] }))))),
+        body: body((w) =>
+          w
+            .nullableString(null)
+            .int16(-1)
+            .int32(1000)
+            .array([topic], (o, t) =>
+              o.string(t).array([0], (p, i) => p.int32(i).bytes(buildBatch({ values: ['a', 'b'] }))),
+            ),
+        ),
       },
       {
         key: ApiKey.Fetch,
         version: 11,
         body: body((w) => {
-          w.int32(-1).int32(50).int32(1).int32(1 << 20).int8(1).int32(0).int32(-1);
-          w.array([topic], (o, t) => o.string(t).array([0], (p, i) => p.int32(i).int32(-1).int64(0).int64(-1).int32(1 << 20)));
+          w.int32(-1)
+            .int32(50)
+            .int32(1)
+            .int32(1 << 20)
+            .int8(1)
+            .int32(0)
+            .int32(-1);
+          w.array([topic], (o, t) =>
+            o.string(t).array([0], (p, i) =>
+              p
+                .int32(i)
+                .int32(-1)
+                .int64(0)
+                .int64(-1)
+                .int32(1 << 20),
+            ),
+          );
           w.int32(0).string('');
         }),
       },
-      { key: ApiKey.ListOffsets, version: 3, body: body((w) => w.int32(-1).int8(0).array([topic], (o, t) => o.string(t).array([0], (p, i) => p.int32(i).int64(-2)))) },
+      {
+        key: ApiKey.ListOffsets,
+        version: 3,
+        body: body((w) =>
+          w
+            .int32(-1)
+            .int8(0)
+            .array([topic], (o, t) => o.string(t).array([0], (p, i) => p.int32(i).int64(-2))),
+        ),
+      },
       { key: ApiKey.FindCoordinator, version: 2, body: body((w) => w.string('fz-g').int8(0)) },
       {
         key: ApiKey.JoinGroup,
         version: 5,
-        body: body((w) => w.string('fz-g').int32(6000).int32(100).string('').nullableString(null).string('consumer').array(['rr'], (o, n) => o.string(n).bytes(Buffer.from([0, 1])))),
+        body: body((w) =>
+          w
+            .string('fz-g')
+            .int32(6000)
+            .int32(100)
+            .string('')
+            .nullableString(null)
+            .string('consumer')
+            .array(['rr'], (o, n) => o.string(n).bytes(Buffer.from([0, 1]))),
+        ),
       },
-      { key: ApiKey.SyncGroup, version: 3, body: body((w) => w.string('fz-g').int32(1).string('m').nullableString(null).array(['m'], (o, m) => o.string(m).bytes(Buffer.from([1])))) },
-      { key: ApiKey.Heartbeat, version: 3, body: body((w) => w.string('fz-g').int32(1).string('m').nullableString(null)) },
-      { key: ApiKey.LeaveGroup, version: 3, body: body((w) => w.string('fz-g').array(['m'], (o, m) => o.string(m).nullableString(null))) },
-      { key: ApiKey.OffsetCommit, version: 5, body: body((w) => w.string('fz-g').int32(-1).string('').array([topic], (o, t) => o.string(t).array([0], (p, i) => p.int32(i).int64(1).nullableString(null)))) },
-      { key: ApiKey.OffsetFetch, version: 4, body: body((w) => w.string('fz-g').array([topic], (o, t) => o.string(t).array([0, 1], (p, i) => p.int32(i)))) },
+      {
+        key: ApiKey.SyncGroup,
+        version: 3,
+        body: body((w) =>
+          w
+            .string('fz-g')
+            .int32(1)
+            .string('m')
+            .nullableString(null)
+            .array(['m'], (o, m) => o.string(m).bytes(Buffer.from([1]))),
+        ),
+      },
+      {
+        key: ApiKey.Heartbeat,
+        version: 3,
+        body: body((w) => w.string('fz-g').int32(1).string('m').nullableString(null)),
+      },
+      {
+        key: ApiKey.LeaveGroup,
+        version: 3,
+        body: body((w) => w.string('fz-g').array(['m'], (o, m) => o.string(m).nullableString(null))),
+      },
+      {
+        key: ApiKey.OffsetCommit,
+        version: 5,
+        body: body((w) =>
+          w
+            .string('fz-g')
+            .int32(-1)
+            .string('')
+            .array([topic], (o, t) =>
+              o.string(t).array([0], (p, i) => p.int32(i).int64(1).nullableString(null)),
+            ),
+        ),
+      },
+      {
+        key: ApiKey.OffsetFetch,
+        version: 4,
+        body: body((w) =>
+          w.string('fz-g').array([topic], (o, t) => o.string(t).array([0, 1], (p, i) => p.int32(i))),
+        ),
+      },
       { key: ApiKey.DescribeGroups, version: 2, body: body((w) => w.array(['fz-g'], (o, g) => o.string(g))) },
       { key: ApiKey.ListGroups, version: 2, body: Buffer.alloc(0) },
-      { key: ApiKey.CreateTopics, version: 3, body: body((w) => w.array(['fz-new'], (o, t) => o.string(t).int32(2).int16(1).int32(0).int32(0)).int32(1000).bool(true)) },
-      { key: ApiKey.DeleteTopics, version: 1, body: body((w) => w.array(['fz-none'], (o, t) => o.string(t)).int32(1000)) },
+      {
+        key: ApiKey.CreateTopics,
+        version: 3,
+        body: body((w) =>
+          w
+            .array(['fz-new'], (o, t) => o.string(t).int32(2).int16(1).int32(0).int32(0))
+            .int32(1000)
+            .bool(true),
+        ),
+      },
+      {
+        key: ApiKey.DeleteTopics,
+        version: 1,
+        body: body((w) => w.array(['fz-none'], (o, t) => o.string(t)).int32(1000)),
+      },
       { key: ApiKey.InitProducerId, version: 1, body: body((w) => w.nullableString(null).int32(1000)) },
-      { key: ApiKey.DeleteGroups, version: 1, body: body((w) => w.array(['fz-none'], (o, g) => o.string(g))) },
+      {
+        key: ApiKey.DeleteGroups,
+        version: 1,
+        body: body((w) => w.array(['fz-none'], (o, g) => o.string(g))),
+      },
     ];
     // Each unmutated request is answered: the fuzz starts from requests the broker understands.
     for (const v of valid) {
-      const result = await sendAndObserve(broker.port, framed(Buffer.concat([header(v.key, v.version), v.body])), 100);
+      const result = await sendAndObserve(
+        broker.port,
+        framed(Buffer.concat([header(v.key, v.version), v.body])),
+        100,
+      );
       expect({ key: v.key, answered: result.received > 0 }).toEqual({ key: v.key, answered: true });
     }
     await fc.assert(
@@ -176,7 +296,8 @@ describe('dev broker under bad input', () => {
         async (v, flips, cut) => {
           const mutated = Buffer.from(v.body);
           for (const [pos, byte] of flips) if (mutated.length > 0) mutated[pos % mutated.length] = byte;
-          const bytes = cut === undefined || mutated.length === 0 ? mutated : mutated.subarray(0, cut % mutated.length);
+          const bytes =
+            cut === undefined || mutated.length === 0 ? mutated : mutated.subarray(0, cut % mutated.length);
           await sendAndObserve(broker.port, framed(Buffer.concat([header(v.key, v.version), bytes])), 20);
         },
       ),
@@ -190,9 +311,21 @@ describe('dev broker under bad input', () => {
     const apis = [...SUPPORTED_APIS].map(([key, range]) => ({ key, ...range }));
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...apis).chain((api) => fc.tuple(fc.constant(api.key), fc.integer({ min: api.min, max: api.max }), fc.uint8Array({ maxLength: 120 }))),
+        fc
+          .constantFrom(...apis)
+          .chain((api) =>
+            fc.tuple(
+              fc.constant(api.key),
+              fc.integer({ min: api.min, max: api.max }),
+              fc.uint8Array({ maxLength: 120 }),
+            ),
+          ),
         async ([key, version, body]) => {
-          await sendAndObserve(broker.port, framed(Buffer.concat([header(key, version), Buffer.from(body)])), 20);
+          await sendAndObserve(
+            broker.port,
+            framed(Buffer.concat([header(key, version), Buffer.from(body)])),
+            20,
+          );
         },
       ),
       { numRuns: 300 },

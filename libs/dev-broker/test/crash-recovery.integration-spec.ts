@@ -29,9 +29,20 @@ describe('broker crash (SIGKILL) during acks=-1 production', () => {
     // A committed group position before the crash.
     const seed = kafka.producer();
     await seed.connect();
-    await seed.send({ topic, acks: -1, messages: [0, 1].flatMap((partition) => [0, 1, 2].map((i) => ({ partition, value: `seed-${partition}-${i}` }))) });
+    await seed.send({
+      topic,
+      acks: -1,
+      messages: [0, 1].flatMap((partition) =>
+        [0, 1, 2].map((i) => ({ partition, value: `seed-${partition}-${i}` })),
+      ),
+    });
     await seed.disconnect();
-    const consumer = kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 6000,
+      heartbeatInterval: 500,
+      maxWaitTimeInMs: 100,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     let seen = 0;
@@ -45,13 +56,20 @@ describe('broker crash (SIGKILL) during acks=-1 production', () => {
     const committedBefore = await admin.fetchOffsets({ groupId, topics: [topic] });
     await admin.disconnect();
 
-    const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 3, initialRetryTime: 50, maxRetryTime: 300 } });
+    const producer: Producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: { retries: 3, initialRetryTime: 50, maxRetryTime: 300 },
+    });
     await producer.connect();
     const acked: string[][] = [[], []];
     let stopSending = false;
     const sendLoop = (async () => {
       for (let batch = 0; !stopSending; batch++) {
-        const messages = Array.from({ length: 10 }, (_, i) => ({ partition: batch % 2, value: `b${batch}-m${i}` }));
+        const messages = Array.from({ length: 10 }, (_, i) => ({
+          partition: batch % 2,
+          value: `b${batch}-m${i}`,
+        }));
         for (;;) {
           try {
             await producer.send({ topic, acks: -1, messages });
@@ -65,12 +83,20 @@ describe('broker crash (SIGKILL) during acks=-1 production', () => {
       }
     })();
 
-    await eventually(() => (acked[0]?.length ?? 0) + (acked[1]?.length ?? 0) >= 400, 30_000, '400 acknowledged messages');
+    await eventually(
+      () => (acked[0]?.length ?? 0) + (acked[1]?.length ?? 0) >= 400,
+      30_000,
+      '400 acknowledged messages',
+    );
     await broker.kill9();
     const ackedAtKill = (acked[0]?.length ?? 0) + (acked[1]?.length ?? 0);
     broker = await spawnBroker(dataDir, port);
     // The same producer instance resumes once the broker is back: its sequences must be accepted.
-    await eventually(() => (acked[0]?.length ?? 0) + (acked[1]?.length ?? 0) >= ackedAtKill + 100, 30_000, 'production after restart');
+    await eventually(
+      () => (acked[0]?.length ?? 0) + (acked[1]?.length ?? 0) >= ackedAtKill + 100,
+      30_000,
+      'production after restart',
+    );
     stopSending = true;
     await sendLoop;
     await producer.disconnect();
@@ -81,7 +107,11 @@ describe('broker crash (SIGKILL) during acks=-1 production', () => {
     const ends = await admin2.fetchTopicOffsets(topic);
     await admin2.disconnect();
 
-    const reader = kafkaFor(broker.brokers).consumer({ groupId: uniqueName('crash-read'), maxWaitTimeInMs: 100, sessionTimeout: 6000 });
+    const reader = kafkaFor(broker.brokers).consumer({
+      groupId: uniqueName('crash-read'),
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+    });
     await reader.connect();
     await reader.subscribe({ topic, fromBeginning: true });
     const inLog: string[][] = [[], []];
@@ -91,7 +121,11 @@ describe('broker crash (SIGKILL) during acks=-1 production', () => {
       },
     });
     const total = ends.reduce((sum, e) => sum + Number(e.high), 0);
-    await eventually(() => (inLog[0]?.length ?? 0) + (inLog[1]?.length ?? 0) >= total, 30_000, 'reading the whole log');
+    await eventually(
+      () => (inLog[0]?.length ?? 0) + (inLog[1]?.length ?? 0) >= total,
+      30_000,
+      'reading the whole log',
+    );
     await reader.disconnect();
 
     for (const p of [0, 1]) {

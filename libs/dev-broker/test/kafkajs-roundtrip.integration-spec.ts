@@ -22,10 +22,19 @@ describe('dev broker with kafkajs: basic round trip', () => {
 
     const producer = kafka.producer({ idempotent: true });
     await producer.connect();
-    const sent = Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: `v${i}`, headers: { n: String(i) } }));
+    const sent = Array.from({ length: 30 }, (_, i) => ({
+      key: `k${i}`,
+      value: `v${i}`,
+      headers: { n: String(i) },
+    }));
     await producer.send({ topic, acks: -1, messages: sent });
 
-    const consumer = kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: 6000,
+      heartbeatInterval: 500,
+      maxWaitTimeInMs: 100,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const received: { key: string; value: string; header: string; partition: number; offset: string }[] = [];

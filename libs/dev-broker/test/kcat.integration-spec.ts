@@ -39,7 +39,11 @@ function assignedPartitions(stderr: string): number[] {
     await admin.disconnect();
     const result = await kcat(['-b', broker.brokers, '-L', '-J']);
     expect(result.code).toBe(0);
-    const metadata = JSON.parse(result.stdout) as { controllerid: number; brokers: { id: number; name: string }[]; topics: { topic: string; partitions: unknown[] }[] };
+    const metadata = JSON.parse(result.stdout) as {
+      controllerid: number;
+      brokers: { id: number; name: string }[];
+      topics: { topic: string; partitions: unknown[] }[];
+    };
     expect(metadata.controllerid).toBe(0);
     expect(metadata.brokers).toEqual([{ id: 0, name: broker.brokers }]);
     expect(metadata.topics.find((t) => t.topic === topic)?.partitions).toHaveLength(3);
@@ -47,7 +51,25 @@ function assignedPartitions(stderr: string): number[] {
 
   it('produces with idempotence and headers (-P) and reads it back with -C, also from kafkajs', async () => {
     const topic = uniqueName('kcat-p');
-    const produced = await kcat(['-b', broker.brokers, '-P', '-t', topic, '-K:', '-H', 'trace=abc', '-X', 'enable.idempotence=true', '-X', 'acks=all', '-p', '0'], 'k1:v1\nk2:v2\nk3:v3\n');
+    const produced = await kcat(
+      [
+        '-b',
+        broker.brokers,
+        '-P',
+        '-t',
+        topic,
+        '-K:',
+        '-H',
+        'trace=abc',
+        '-X',
+        'enable.idempotence=true',
+        '-X',
+        'acks=all',
+        '-p',
+        '0',
+      ],
+      'k1:v1\nk2:v2\nk3:v3\n',
+    );
     expect(produced.code).toBe(0);
     const consumed = await kcat(['-b', broker.brokers, '-C', '-t', topic, '-o', 'beginning', '-e', '-J']);
     const messages = consumed.stdout
@@ -60,13 +82,19 @@ function assignedPartitions(stderr: string): number[] {
       [2, 'k3', 'v3', ['trace', 'abc']],
     ]);
 
-    const consumer = kafkaFor(broker.brokers).consumer({ groupId: uniqueName('kcat-p-g'), maxWaitTimeInMs: 100, sessionTimeout: 6000 });
+    const consumer = kafkaFor(broker.brokers).consumer({
+      groupId: uniqueName('kcat-p-g'),
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const fromKafkajs: string[] = [];
     await consumer.run({
       eachMessage: async ({ message }) => {
-        fromKafkajs.push(`${String(message.key)}=${String(message.value)};trace=${String(message.headers?.['trace'])}`);
+        fromKafkajs.push(
+          `${String(message.key)}=${String(message.value)};trace=${String(message.headers?.['trace'])}`,
+        );
       },
     });
     await eventually(() => fromKafkajs.length >= 3, 15_000, 'kafkajs to read kcat messages');
@@ -91,7 +119,20 @@ function assignedPartitions(stderr: string): number[] {
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
     await admin.disconnect();
-    const args = ['-b', broker.brokers, '-u', '-G', group, topic, '-X', 'auto.offset.reset=earliest', '-X', 'session.timeout.ms=6000', '-f', '%p %o %s\n'];
+    const args = [
+      '-b',
+      broker.brokers,
+      '-u',
+      '-G',
+      group,
+      topic,
+      '-X',
+      'auto.offset.reset=earliest',
+      '-X',
+      'session.timeout.ms=6000',
+      '-f',
+      '%p %o %s\n',
+    ];
     const first = kcatProcess(args);
     const second = kcatProcess(args);
     try {
@@ -106,9 +147,15 @@ function assignedPartitions(stderr: string): number[] {
       );
       const producer = kafkaFor(broker.brokers).producer();
       await producer.connect();
-      await producer.send({ topic, messages: Array.from({ length: 20 }, (_, i) => ({ value: `v${i}`, partition: i % 4 })) });
+      await producer.send({
+        topic,
+        messages: Array.from({ length: 20 }, (_, i) => ({ value: `v${i}`, partition: i % 4 })),
+      });
       await producer.disconnect();
-      const values = () => [...first.out().split('\n'), ...second.out().split('\n')].filter((l) => l !== '').map((l) => l.split(' ')[2]);
+      const values = () =>
+        [...first.out().split('\n'), ...second.out().split('\n')]
+          .filter((l) => l !== '')
+          .map((l) => l.split(' ')[2]);
       await eventually(() => values().length >= 20, 20_000, 'all 20 messages across both members');
       expect(values().sort()).toEqual(Array.from({ length: 20 }, (_, i) => `v${i}`).sort());
       expect(first.out().length).toBeGreaterThan(0);

@@ -7,10 +7,13 @@ import { kcatAvailable, mockClusterTarget, type ScenarioTarget } from './support
  * mock cannot run some of them; each is listed with the reason (also in the README).
  */
 const MOCK_CANNOT: Exclusions = {
-  admin: 'the mock reports a controller id that is not one of its brokers, so kafkajs admin CreateTopics/DeleteTopics fail with "Broker 0 not found"',
-  'idempotent producer': 'kafkajs sends InitProducerId to the controller, which the mock does not expose (same controller-id mismatch)',
+  admin:
+    'the mock reports a controller id that is not one of its brokers, so kafkajs admin CreateTopics/DeleteTopics fail with "Broker 0 not found"',
+  'idempotent producer':
+    'kafkajs sends InitProducerId to the controller, which the mock does not expose (same controller-id mismatch)',
   'group admin': 'the mock does not implement DescribeGroups, ListGroups or DeleteGroups',
-  'committed offsets resume after restart': 'the mock cluster lives inside the kcat process and keeps no data across a restart',
+  'committed offsets resume after restart':
+    'the mock cluster lives inside the kcat process and keeps no data across a restart',
 };
 
 const hasKcat = kcatAvailable();

@@ -1,6 +1,14 @@
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClientKafka, EventPattern, MessagePattern, Payload, RpcException, Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import {
+  ClientKafka,
+  EventPattern,
+  MessagePattern,
+  Payload,
+  RpcException,
+  Transport,
+  type MicroserviceOptions,
+} from '@nestjs/microservices';
 import { type INestMicroservice } from '@nestjs/common';
 import { lastValueFrom } from 'rxjs';
 import { type RunningBroker } from '../src';
@@ -29,7 +37,12 @@ class MathController {
 @Module({ controllers: [MathController] })
 class MathModule {}
 
-const consumerSettings = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100, rebalanceTimeout: 10_000 };
+const consumerSettings = {
+  sessionTimeout: 6000,
+  heartbeatInterval: 500,
+  maxWaitTimeInMs: 100,
+  rebalanceTimeout: 10_000,
+};
 
 describe('NestJS ServerKafka + ClientKafka (@nestjs/microservices 11) against the dev broker', () => {
   let broker: RunningBroker;
@@ -41,7 +54,11 @@ describe('NestJS ServerKafka + ClientKafka (@nestjs/microservices 11) against th
     // Topics (reply topics included) are created up front, as production must; auto-creation is covered by the kafkajs tests.
     const admin = kafkaFor(broker.brokers).admin();
     await admin.connect();
-    await admin.createTopics({ topics: ['math.sum', 'math.sum.reply', 'math.fail', 'math.fail.reply', 'user.created'].map((topic) => ({ topic })) });
+    await admin.createTopics({
+      topics: ['math.sum', 'math.sum.reply', 'math.fail', 'math.fail.reply', 'user.created'].map((topic) => ({
+        topic,
+      })),
+    });
     await admin.disconnect();
     const group = uniqueName('nest');
     server = await NestFactory.createMicroservice<MicroserviceOptions>(MathModule, {
@@ -71,7 +88,11 @@ describe('NestJS ServerKafka + ClientKafka (@nestjs/microservices 11) against th
   });
 
   it('answers request-reply through the <pattern>.reply topic', async () => {
-    const replies = await Promise.all([[1, 2, 3], [10, 20], [5]].map((numbers) => lastValueFrom(client.send<{ sum: number }>('math.sum', numbers))));
+    const replies = await Promise.all(
+      [[1, 2, 3], [10, 20], [5]].map((numbers) =>
+        lastValueFrom(client.send<{ sum: number }>('math.sum', numbers)),
+      ),
+    );
     expect(replies).toEqual([{ sum: 6 }, { sum: 30 }, { sum: 5 }]);
   }, 30_000);
 

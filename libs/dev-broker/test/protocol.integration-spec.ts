@@ -17,7 +17,16 @@ function produceBody(topic: string, partition: number, batch: Buffer, acks = -1)
 }
 
 function readProduce(r: Reader): { error: number; baseOffset: number } {
-  const topics = r.array((t) => ({ name: t.string(), parts: t.array((p) => ({ index: p.int32(), error: p.int16(), baseOffset: p.int64(), ts: p.int64(), start: p.int64() })) }));
+  const topics = r.array((t) => ({
+    name: t.string(),
+    parts: t.array((p) => ({
+      index: p.int32(),
+      error: p.int16(),
+      baseOffset: p.int64(),
+      ts: p.int64(),
+      start: p.int64(),
+    })),
+  }));
   const part = topics[0]?.parts[0];
   if (part === undefined) throw new Error('no partition in produce response');
   return { error: part.error, baseOffset: part.baseOffset };
@@ -25,8 +34,23 @@ function readProduce(r: Reader): { error: number; baseOffset: number } {
 
 function fetchBody(topic: string, offset: number, maxWaitMs: number, minBytes = 1): (w: Writer) => void {
   return (w) => {
-    w.int32(-1).int32(maxWaitMs).int32(minBytes).int32(1 << 20).int8(1).int32(0).int32(-1);
-    w.array([topic], (o, t) => o.string(t).array([0], (p, i) => p.int32(i).int32(-1).int64(offset).int64(-1).int32(1 << 20)));
+    w.int32(-1)
+      .int32(maxWaitMs)
+      .int32(minBytes)
+      .int32(1 << 20)
+      .int8(1)
+      .int32(0)
+      .int32(-1);
+    w.array([topic], (o, t) =>
+      o.string(t).array([0], (p, i) =>
+        p
+          .int32(i)
+          .int32(-1)
+          .int64(offset)
+          .int64(-1)
+          .int32(1 << 20),
+      ),
+    );
     w.int32(0).string('');
   };
 }
@@ -53,7 +77,11 @@ function readFetch(r: Reader): { error: number; highWatermark: number; records: 
   return part;
 }
 
-async function createTopic(broker: TestBroker, topic: string, configEntries: { name: string; value: string }[] = []): Promise<void> {
+async function createTopic(
+  broker: TestBroker,
+  topic: string,
+  configEntries: { name: string; value: string }[] = [],
+): Promise<void> {
   const admin = kafkaFor(broker.brokers).admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 1, configEntries }] });
@@ -86,7 +114,11 @@ describe('dev broker protocol behaviour', () => {
     const parkedAt = Date.now();
     const parked = fetcher.request(ApiKey.Fetch, 11, fetchBody(topic, 0, 10_000));
     await new Promise((r) => setTimeout(r, 100));
-    expect(readProduce(await client.request(ApiKey.Produce, 7, produceBody(topic, 0, buildBatch({ values: ['wake'] })))).error).toBe(0);
+    expect(
+      readProduce(
+        await client.request(ApiKey.Produce, 7, produceBody(topic, 0, buildBatch({ values: ['wake'] }))),
+      ).error,
+    ).toBe(0);
     const woke = readFetch(await parked);
     expect(Date.now() - parkedAt).toBeLessThan(2000);
     expect(woke.records.length).toBeGreaterThan(0);
@@ -98,7 +130,11 @@ describe('dev broker protocol behaviour', () => {
     const topic = uniqueName('acks0');
     await createTopic(broker, topic);
     const c = await RawClient.connect(broker.port);
-    c.sendExpectingNoResponse(ApiKey.Produce, 7, produceBody(topic, 0, buildBatch({ values: ['fire', 'forget'] }), 0));
+    c.sendExpectingNoResponse(
+      ApiKey.Produce,
+      7,
+      produceBody(topic, 0, buildBatch({ values: ['fire', 'forget'] }), 0),
+    );
     // Responses come in request order; the raw client checks correlation ids, so this answer
     // being the next frame proves the produce got none.
     expect(await listLatest(c, topic)).toBe(2);
@@ -111,7 +147,10 @@ describe('dev broker protocol behaviour', () => {
       w.array([topic], (o, t) => o.string(t).array([0], (p, i) => p.int32(i).int64(-1)));
     });
     r.int32();
-    const topics = r.array((t) => ({ name: t.string(), parts: t.array((p) => ({ index: p.int32(), error: p.int16(), ts: p.int64(), offset: p.int64() })) }));
+    const topics = r.array((t) => ({
+      name: t.string(),
+      parts: t.array((p) => ({ index: p.int32(), error: p.int16(), ts: p.int64(), offset: p.int64() })),
+    }));
     return topics[0]?.parts[0]?.offset ?? -1;
   }
 
@@ -120,7 +159,17 @@ describe('dev broker protocol behaviour', () => {
     await createTopic(broker, topic);
     const pid = 424242;
     const send = async (seq: number, epoch: number, values: string[]) =>
-      readProduce(await client.request(ApiKey.Produce, 7, produceBody(topic, 0, buildBatch({ values, producerId: pid, producerEpoch: epoch, baseSequence: seq }))));
+      readProduce(
+        await client.request(
+          ApiKey.Produce,
+          7,
+          produceBody(
+            topic,
+            0,
+            buildBatch({ values, producerId: pid, producerEpoch: epoch, baseSequence: seq }),
+          ),
+        ),
+      );
     expect(await send(0, 1, ['a', 'b'])).toEqual({ error: 0, baseOffset: 0 });
     expect(await send(2, 1, ['c'])).toEqual({ error: 0, baseOffset: 2 });
     expect(await send(0, 1, ['a', 'b'])).toEqual({ error: 0, baseOffset: 0 });
@@ -132,7 +181,9 @@ describe('dev broker protocol behaviour', () => {
   it('answers OFFSET_OUT_OF_RANGE for a fetch beyond the log end', async () => {
     const topic = uniqueName('oor');
     await createTopic(broker, topic);
-    expect(readFetch(await client.request(ApiKey.Fetch, 11, fetchBody(topic, 100, 0))).error).toBe(ErrorCode.OFFSET_OUT_OF_RANGE);
+    expect(readFetch(await client.request(ApiKey.Fetch, 11, fetchBody(topic, 100, 0))).error).toBe(
+      ErrorCode.OFFSET_OUT_OF_RANGE,
+    );
   });
 
   it('applies a topic retention.bytes: old segments are deleted and the earliest offset advances', async () => {
@@ -140,17 +191,26 @@ describe('dev broker protocol behaviour', () => {
     await createTopic(broker, topic, [{ name: 'retention.bytes', value: '8192' }]);
     const producer = kafkaFor(broker.brokers).producer();
     await producer.connect();
-    for (let i = 0; i < 40; i++) await producer.send({ topic, messages: [{ value: `${i}:${'r'.repeat(1000)}` }] });
+    for (let i = 0; i < 40; i++)
+      await producer.send({ topic, messages: [{ value: `${i}:${'r'.repeat(1000)}` }] });
     await producer.disconnect();
     const admin = kafkaFor(broker.brokers).admin();
     await admin.connect();
-    await eventually(async () => Number((await admin.fetchTopicOffsets(topic))[0]?.low) > 0, 5000, 'retention to advance the log start');
+    await eventually(
+      async () => Number((await admin.fetchTopicOffsets(topic))[0]?.low) > 0,
+      5000,
+      'retention to advance the log start',
+    );
     // A pass may have run mid-production; let a few more run so the log start is final.
     await new Promise((r) => setTimeout(r, 400));
     const [offsets] = await admin.fetchTopicOffsets(topic);
     await admin.disconnect();
     expect(offsets?.high).toBe('40');
-    const consumer = kafkaFor(broker.brokers).consumer({ groupId: uniqueName('retain-g'), maxWaitTimeInMs: 100, sessionTimeout: 6000 });
+    const consumer = kafkaFor(broker.brokers).consumer({
+      groupId: uniqueName('retain-g'),
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const first: string[] = [];
@@ -172,7 +232,12 @@ describe('dev broker protocol behaviour', () => {
     await producer.connect();
     await producer.send({ topic, messages: [{ value: 'x'.repeat(3000) }, { value: 'y'.repeat(3000) }] });
     await producer.disconnect();
-    const consumer = kafka.consumer({ groupId: uniqueName('kip74-g'), maxBytesPerPartition: 100, maxWaitTimeInMs: 100, sessionTimeout: 6000 });
+    const consumer = kafka.consumer({
+      groupId: uniqueName('kip74-g'),
+      maxBytesPerPartition: 100,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     let count = 0;

@@ -3,7 +3,12 @@ import { type BrokerLogger } from '../logger';
 import { GroupCoordinator, type JoinRequest } from './group-coordinator';
 import { type JoinResult } from './group';
 
-const quiet: BrokerLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const quiet: BrokerLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 function joinRequest(memberId: string, overrides: Partial<JoinRequest> = {}): JoinRequest {
   return {
@@ -22,7 +27,9 @@ function joinRequest(memberId: string, overrides: Partial<JoinRequest> = {}): Jo
 }
 
 /** Joins a new member through MEMBER_ID_REQUIRED, as kafkajs and librdkafka do. */
-async function joinNew(coordinator: GroupCoordinator): Promise<{ memberId: string; result: Promise<JoinResult> }> {
+async function joinNew(
+  coordinator: GroupCoordinator,
+): Promise<{ memberId: string; result: Promise<JoinResult> }> {
   const first = await coordinator.join(joinRequest(''));
   expect(first.error).toBe(ErrorCode.MEMBER_ID_REQUIRED);
   return { memberId: first.memberId, result: coordinator.join(joinRequest(first.memberId)) };
@@ -32,7 +39,10 @@ describe('group coordinator (classic protocol, eager)', () => {
   let coordinator: GroupCoordinator;
   beforeEach(() => {
     jest.useFakeTimers();
-    coordinator = new GroupCoordinator({ initialRebalanceDelayMs: 0, minSessionTimeoutMs: 6000, maxSessionTimeoutMs: 1_800_000 }, quiet);
+    coordinator = new GroupCoordinator(
+      { initialRebalanceDelayMs: 0, minSessionTimeoutMs: 6000, maxSessionTimeoutMs: 1_800_000 },
+      quiet,
+    );
   });
   afterEach(() => {
     coordinator.close();
@@ -42,9 +52,19 @@ describe('group coordinator (classic protocol, eager)', () => {
   it('makes the first member leader of generation 1 and gives it every member metadata', async () => {
     const a = await joinNew(coordinator);
     const joined = await a.result;
-    expect(joined).toMatchObject({ error: 0, generationId: 1, leaderId: a.memberId, protocolName: 'roundrobin' });
+    expect(joined).toMatchObject({
+      error: 0,
+      generationId: 1,
+      leaderId: a.memberId,
+      protocolName: 'roundrobin',
+    });
     expect(joined.members.map((m) => m.memberId)).toEqual([a.memberId]);
-    const sync = await coordinator.sync({ groupId: 'g', generationId: 1, memberId: a.memberId, assignments: [{ memberId: a.memberId, assignment: Buffer.from('all') }] });
+    const sync = await coordinator.sync({
+      groupId: 'g',
+      generationId: 1,
+      memberId: a.memberId,
+      assignments: [{ memberId: a.memberId, assignment: Buffer.from('all') }],
+    });
     expect(sync.assignment.toString()).toBe('all');
     expect(coordinator.describe('g').state).toBe('Stable');
   });
@@ -82,7 +102,12 @@ describe('group coordinator (classic protocol, eager)', () => {
     await coordinator.sync({ groupId: 'g', generationId: 1, memberId: a.memberId, assignments: [] });
     const b = await joinNew(coordinator);
     const [, rb] = await Promise.all([coordinator.join(joinRequest(a.memberId)), b.result]);
-    const followerSync = coordinator.sync({ groupId: 'g', generationId: rb.generationId, memberId: b.memberId, assignments: [] });
+    const followerSync = coordinator.sync({
+      groupId: 'g',
+      generationId: rb.generationId,
+      memberId: b.memberId,
+      assignments: [],
+    });
     await jest.advanceTimersByTimeAsync(6500); // leader a never sends SyncGroup nor heartbeats
     expect((await followerSync).error).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
     const rejoin = await coordinator.join(joinRequest(b.memberId));
@@ -90,18 +115,25 @@ describe('group coordinator (classic protocol, eager)', () => {
   });
 
   it('rejects a session timeout outside the allowed range, an unknown member and a stale generation', async () => {
-    expect((await coordinator.join(joinRequest('', { sessionTimeoutMs: 1000 }))).error).toBe(ErrorCode.INVALID_SESSION_TIMEOUT);
+    expect((await coordinator.join(joinRequest('', { sessionTimeoutMs: 1000 }))).error).toBe(
+      ErrorCode.INVALID_SESSION_TIMEOUT,
+    );
     expect((await coordinator.join(joinRequest('ghost'))).error).toBe(ErrorCode.UNKNOWN_MEMBER_ID);
     const a = await joinNew(coordinator);
     await a.result;
-    expect((await coordinator.sync({ groupId: 'g', generationId: 0, memberId: a.memberId, assignments: [] })).error).toBe(ErrorCode.ILLEGAL_GENERATION);
+    expect(
+      (await coordinator.sync({ groupId: 'g', generationId: 0, memberId: a.memberId, assignments: [] }))
+        .error,
+    ).toBe(ErrorCode.ILLEGAL_GENERATION);
     expect(coordinator.validateCommit('g', 1, a.memberId)).toBe(ErrorCode.REBALANCE_IN_PROGRESS);
   });
 
   it('refuses a member whose protocols share nothing with the group', async () => {
     const a = await joinNew(coordinator);
     await a.result;
-    const other = await coordinator.join(joinRequest('', { protocols: [{ name: 'range', metadata: Buffer.alloc(0) }] }));
+    const other = await coordinator.join(
+      joinRequest('', { protocols: [{ name: 'range', metadata: Buffer.alloc(0) }] }),
+    );
     expect(other.error).toBe(ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
   });
 

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '../protocol/errors';
 import { type BrokerLogger } from '../logger';
-import { Group, type GroupState, type JoinResult, type Member, type Protocol, type SyncResult } from './group';
+import {
+  Group,
+  type GroupState,
+  type JoinResult,
+  type Member,
+  type Protocol,
+  type SyncResult,
+} from './group';
 
 export interface CoordinatorSettings {
   readonly initialRebalanceDelayMs: number;
@@ -35,7 +42,13 @@ export interface GroupDescription {
   readonly state: GroupState;
   readonly protocolType: string;
   readonly protocolName: string;
-  readonly members: readonly { memberId: string; clientId: string; clientHost: string; metadata: Buffer; assignment: Buffer }[];
+  readonly members: readonly {
+    memberId: string;
+    clientId: string;
+    clientHost: string;
+    metadata: Buffer;
+    assignment: Buffer;
+  }[];
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -58,7 +71,10 @@ export class GroupCoordinator {
 
   join(req: JoinRequest): Promise<JoinResult> {
     if (req.groupId === '') return Promise.resolve(failedJoin(ErrorCode.INVALID_GROUP_ID, req.memberId));
-    if (req.sessionTimeoutMs < this.settings.minSessionTimeoutMs || req.sessionTimeoutMs > this.settings.maxSessionTimeoutMs) {
+    if (
+      req.sessionTimeoutMs < this.settings.minSessionTimeoutMs ||
+      req.sessionTimeoutMs > this.settings.maxSessionTimeoutMs
+    ) {
       return Promise.resolve(failedJoin(ErrorCode.INVALID_SESSION_TIMEOUT, req.memberId));
     }
     let group = this.groups.get(req.groupId);
@@ -66,10 +82,14 @@ export class GroupCoordinator {
       group = new Group(req.groupId);
       this.groups.set(req.groupId, group);
     }
-    if (group.members.size > 0 && (group.protocolType !== req.protocolType || group.commonProtocols(req.protocols).size === 0)) {
+    if (
+      group.members.size > 0 &&
+      (group.protocolType !== req.protocolType || group.commonProtocols(req.protocols).size === 0)
+    ) {
       return Promise.resolve(failedJoin(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, req.memberId));
     }
-    if (req.protocols.length === 0) return Promise.resolve(failedJoin(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, req.memberId));
+    if (req.protocols.length === 0)
+      return Promise.resolve(failedJoin(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, req.memberId));
 
     let memberId = req.memberId;
     if (memberId === '') {
@@ -149,8 +169,10 @@ export class GroupCoordinator {
   sync(req: SyncRequest): Promise<SyncResult> {
     const group = this.groups.get(req.groupId);
     const member = group?.members.get(req.memberId);
-    if (group === undefined || member === undefined) return Promise.resolve({ error: ErrorCode.UNKNOWN_MEMBER_ID, assignment: EMPTY });
-    if (req.generationId !== group.generationId) return Promise.resolve({ error: ErrorCode.ILLEGAL_GENERATION, assignment: EMPTY });
+    if (group === undefined || member === undefined)
+      return Promise.resolve({ error: ErrorCode.UNKNOWN_MEMBER_ID, assignment: EMPTY });
+    if (req.generationId !== group.generationId)
+      return Promise.resolve({ error: ErrorCode.ILLEGAL_GENERATION, assignment: EMPTY });
     switch (group.state) {
       case 'PreparingRebalance':
         return Promise.resolve({ error: ErrorCode.REBALANCE_IN_PROGRESS, assignment: EMPTY });
@@ -228,7 +250,8 @@ export class GroupCoordinator {
 
   describe(groupId: string): GroupDescription {
     const group = this.groups.get(groupId);
-    if (group === undefined) return { groupId, state: 'Dead', protocolType: '', protocolName: '', members: [] };
+    if (group === undefined)
+      return { groupId, state: 'Dead', protocolType: '', protocolName: '', members: [] };
     const stable = group.state === 'Stable' || group.state === 'CompletingRebalance';
     return {
       groupId,
@@ -304,10 +327,13 @@ export class GroupCoordinator {
       this.logger.debug(`dev-broker: group ${group.groupId} rebalancing: ${reason}`);
       group.state = 'PreparingRebalance';
       if (group.rebalanceTimer !== undefined) clearTimeout(group.rebalanceTimer);
-      group.rebalanceTimer = setTimeout(() => {
-        group.rebalanceTimer = undefined;
-        this.completeJoin(group);
-      }, Math.max(group.maxRebalanceTimeoutMs(), 1));
+      group.rebalanceTimer = setTimeout(
+        () => {
+          group.rebalanceTimer = undefined;
+          this.completeJoin(group);
+        },
+        Math.max(group.maxRebalanceTimeoutMs(), 1),
+      );
       group.rebalanceTimer.unref();
     }
     this.maybeCompleteJoin(group);
@@ -336,10 +362,15 @@ export class GroupCoordinator {
       return;
     }
     group.protocolName = group.selectProtocol();
-    if (group.leaderId === null || !group.members.has(group.leaderId)) group.leaderId = group.members.keys().next().value ?? null;
+    if (group.leaderId === null || !group.members.has(group.leaderId))
+      group.leaderId = group.members.keys().next().value ?? null;
     group.state = 'CompletingRebalance';
     const leaderId = group.leaderId ?? '';
-    const everyone = [...group.members.values()].map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, metadata: group.metadataFor(m) }));
+    const everyone = [...group.members.values()].map((m) => ({
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      metadata: group.metadataFor(m),
+    }));
     for (const member of group.members.values()) {
       const cb = member.joinCallback;
       member.joinCallback = undefined;

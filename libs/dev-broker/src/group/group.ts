@@ -56,7 +56,10 @@ export class Group {
   /** Protocol names every member (plus an optional candidate's list) supports, in no order. */
   commonProtocols(extra?: readonly Protocol[]): Set<string> {
     let common: Set<string> | undefined;
-    const lists = [...[...this.members.values()].map((m) => m.protocols), ...(extra === undefined ? [] : [extra])];
+    const lists = [
+      ...[...this.members.values()].map((m) => m.protocols),
+      ...(extra === undefined ? [] : [extra]),
+    ];
     for (const list of lists) {
       const names = new Set(list.map((p) => p.name));
       common = common === undefined ? names : new Set([...common].filter((n) => names.has(n)));

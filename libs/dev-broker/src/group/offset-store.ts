@@ -82,7 +82,10 @@ export class OffsetStore implements Syncable {
     this.scheduler.written(this);
   }
 
-  commit(group: string, entries: readonly { topic: string; partition: number; offset: number; metadata: string }[]): void {
+  commit(
+    group: string,
+    entries: readonly { topic: string; partition: number; offset: number; metadata: string }[],
+  ): void {
     this.write(entries.map((e) => ({ g: group, t: e.topic, p: e.partition, o: e.offset, m: e.metadata })));
   }
 
@@ -110,7 +113,9 @@ export class OffsetStore implements Syncable {
 
   deleteTopic(topic: string): void {
     const lines: Line[] = [];
-    for (const g of this.groupIds()) for (const e of this.list(g)) if (e.topic === topic) lines.push({ g, t: topic, p: e.partition, o: null });
+    for (const g of this.groupIds())
+      for (const e of this.list(g))
+        if (e.topic === topic) lines.push({ g, t: topic, p: e.partition, o: null });
     this.write(lines);
   }
 

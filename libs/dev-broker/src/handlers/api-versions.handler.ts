@@ -32,5 +32,7 @@ export function handleApiVersions(_broker: BrokerContext, ctx: RequestContext, r
 /** Answer to an ApiVersions version newer than ours: a v0 body naming the range we do support. */
 export function unsupportedApiVersionsBody(): Writer {
   const range = SUPPORTED_APIS.get(ApiKey.ApiVersions) ?? { min: 0, max: 3 };
-  return new Writer().int16(ErrorCode.UNSUPPORTED_VERSION).array([range], (w, x) => w.int16(ApiKey.ApiVersions).int16(x.min).int16(x.max));
+  return new Writer()
+    .int16(ErrorCode.UNSUPPORTED_VERSION)
+    .array([range], (w, x) => w.int16(ApiKey.ApiVersions).int16(x.min).int16(x.max));
 }

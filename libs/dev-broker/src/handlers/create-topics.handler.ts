@@ -20,9 +20,18 @@ export function handleCreateTopics(broker: BrokerContext, ctx: RequestContext, r
   const validateOnly = v >= 1 ? r.bool() : false;
   const results = topics.map((t) => {
     if (t.replicationFactor !== -1 && t.replicationFactor !== 1 && t.assignments.length === 0) {
-      return { name: t.name, error: ErrorCode.INVALID_REPLICATION_FACTOR, message: `replication factor ${t.replicationFactor} > 1 broker` };
+      return {
+        name: t.name,
+        error: ErrorCode.INVALID_REPLICATION_FACTOR,
+        message: `replication factor ${t.replicationFactor} > 1 broker`,
+      };
     }
-    const partitions = t.numPartitions === -1 ? (t.assignments.length > 0 ? t.assignments.length : broker.defaultPartitions) : t.numPartitions;
+    const partitions =
+      t.numPartitions === -1
+        ? t.assignments.length > 0
+          ? t.assignments.length
+          : broker.defaultPartitions
+        : t.numPartitions;
     const configs: Record<string, string> = {};
     for (const c of t.configs) if (c.value !== null) configs[c.name] = c.value;
     const res = broker.topics.create(t.name, partitions, configs, validateOnly);

@@ -53,7 +53,12 @@ export async function handleFetch(broker: BrokerContext, ctx: RequestContext, r:
   let result = collect(broker, topics, maxBytes);
   if (result.bytes < minBytes && maxWaitMs > 0 && !result.hasError) {
     const keys = topics.flatMap((t) => t.partitions.map((p) => partitionKey(t.topic, p.partition)));
-    await broker.waiters.wait(keys, minBytes - result.bytes, Math.min(maxWaitMs, broker.maxFetchWaitMs), ctx.signal);
+    await broker.waiters.wait(
+      keys,
+      minBytes - result.bytes,
+      Math.min(maxWaitMs, broker.maxFetchWaitMs),
+      ctx.signal,
+    );
     result = collect(broker, topics, maxBytes);
   }
 
@@ -87,9 +92,19 @@ function collect(
       const log = broker.topics.partition(t.topic, p.partition);
       if (log === undefined) {
         hasError = true;
-        return { partition: p.partition, error: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, highWatermark: -1, logStartOffset: -1, records: EMPTY };
+        return {
+          partition: p.partition,
+          error: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+          highWatermark: -1,
+          logStartOffset: -1,
+          records: EMPTY,
+        };
       }
-      const base = { partition: p.partition, highWatermark: log.highWatermark, logStartOffset: log.logStartOffset };
+      const base = {
+        partition: p.partition,
+        highWatermark: log.highWatermark,
+        logStartOffset: log.logStartOffset,
+      };
       if (p.fetchOffset > log.logEndOffset || p.fetchOffset < log.logStartOffset) {
         hasError = true;
         return { ...base, error: ErrorCode.OFFSET_OUT_OF_RANGE, records: EMPTY };

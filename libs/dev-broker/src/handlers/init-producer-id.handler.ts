@@ -9,7 +9,9 @@ export function handleInitProducerId(broker: BrokerContext, _ctx: RequestContext
   r.int32(); // transaction_timeout_ms
   const w = new Writer(24).int32(0);
   if (transactionalId !== null) {
-    broker.logger.warn(`dev-broker: InitProducerId for transactional id ${transactionalId} refused: transactions are not supported`);
+    broker.logger.warn(
+      `dev-broker: InitProducerId for transactional id ${transactionalId} refused: transactions are not supported`,
+    );
     return w.int16(ErrorCode.INVALID_REQUEST).int64(-1).int16(-1);
   }
   return w.int16(ErrorCode.NONE).int64(broker.meta.allocateProducerId()).int16(0);

@@ -3,7 +3,11 @@ import { type Reader } from '../protocol/reader';
 import { Writer } from '../protocol/writer';
 
 /** JoinGroup v0..v5: parked until the join phase completes (see GroupCoordinator). */
-export async function handleJoinGroup(broker: BrokerContext, ctx: RequestContext, r: Reader): Promise<Writer> {
+export async function handleJoinGroup(
+  broker: BrokerContext,
+  ctx: RequestContext,
+  r: Reader,
+): Promise<Writer> {
   const v = ctx.apiVersion;
   const groupId = r.string();
   const sessionTimeoutMs = r.int32();
@@ -26,7 +30,11 @@ export async function handleJoinGroup(broker: BrokerContext, ctx: RequestContext
   });
   const w = new Writer();
   if (v >= 2) w.int32(0);
-  w.int16(result.error).int32(result.generationId).string(result.protocolName).string(result.leaderId).string(result.memberId);
+  w.int16(result.error)
+    .int32(result.generationId)
+    .string(result.protocolName)
+    .string(result.leaderId)
+    .string(result.memberId);
   w.array(result.members, (out, m) => {
     out.string(m.memberId);
     if (v >= 5) out.nullableString(m.groupInstanceId);

@@ -11,7 +11,10 @@ export function handleListOffsets(broker: BrokerContext, ctx: RequestContext, r:
   const v = ctx.apiVersion;
   r.int32(); // replica_id
   if (v >= 2) r.int8(); // isolation_level
-  const topics = r.array((t) => ({ name: t.string(), partitions: t.array((p) => ({ index: p.int32(), timestamp: p.int64() })) }));
+  const topics = r.array((t) => ({
+    name: t.string(),
+    partitions: t.array((p) => ({ index: p.int32(), timestamp: p.int64() })),
+  }));
   const w = new Writer();
   if (v >= 2) w.int32(0);
   w.array(topics, (out, t) => {

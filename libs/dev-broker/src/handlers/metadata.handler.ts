@@ -29,7 +29,8 @@ export function handleMetadata(broker: BrokerContext, ctx: RequestContext, r: Re
 
   const results: TopicResult[] = [];
   if (requested === null) {
-    for (const t of broker.topics.list()) results.push({ error: ErrorCode.NONE, name: t.name, partitions: t.partitions });
+    for (const t of broker.topics.list())
+      results.push({ error: ErrorCode.NONE, name: t.name, partitions: t.partitions });
   } else {
     for (const name of new Set(requested)) {
       let topic = broker.topics.get(name);

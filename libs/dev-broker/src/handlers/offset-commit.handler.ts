@@ -14,14 +14,19 @@ export function handleOffsetCommit(broker: BrokerContext, ctx: RequestContext, r
     name: t.string(),
     partitions: t.array((p) => ({ index: p.int32(), offset: p.int64(), metadata: p.nullableString() })),
   }));
-  const groupError = groupId === '' ? ErrorCode.INVALID_GROUP_ID : broker.groups.validateCommit(groupId, generationId, memberId);
+  const groupError =
+    groupId === ''
+      ? ErrorCode.INVALID_GROUP_ID
+      : broker.groups.validateCommit(groupId, generationId, memberId);
   const toStore: { topic: string; partition: number; offset: number; metadata: string }[] = [];
   const results = topics.map((t) => ({
     name: t.name,
     partitions: t.partitions.map((p) => {
       let error: number = groupError;
-      if (error === ErrorCode.NONE && broker.topics.partition(t.name, p.index) === undefined) error = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
-      if (error === ErrorCode.NONE) toStore.push({ topic: t.name, partition: p.index, offset: p.offset, metadata: p.metadata ?? '' });
+      if (error === ErrorCode.NONE && broker.topics.partition(t.name, p.index) === undefined)
+        error = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+      if (error === ErrorCode.NONE)
+        toStore.push({ topic: t.name, partition: p.index, offset: p.offset, metadata: p.metadata ?? '' });
       return { index: p.index, error };
     }),
   }));

@@ -31,7 +31,9 @@ export function handleOffsetFetch(broker: BrokerContext, ctx: RequestContext, r:
   if (v >= 3) w.int32(0);
   w.array(topics, (out, t) => {
     out.string(t.name);
-    out.array(t.partitions, (o, p) => o.int32(p.index).int64(p.offset).nullableString(p.metadata).int16(ErrorCode.NONE));
+    out.array(t.partitions, (o, p) =>
+      o.int32(p.index).int64(p.offset).nullableString(p.metadata).int16(ErrorCode.NONE),
+    );
   });
   if (v >= 2) w.int16(ErrorCode.NONE);
   return w;

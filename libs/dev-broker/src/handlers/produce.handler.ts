@@ -61,11 +61,14 @@ function appendPartition(
   records: Buffer | null,
 ): PartitionResult {
   const fail = (error: number, reason: string): PartitionResult => {
-    broker.logger.warn(`dev-broker: produce to ${topic}-${partition} from ${ctx.clientId} rejected (error ${error}): ${reason}`);
+    broker.logger.warn(
+      `dev-broker: produce to ${topic}-${partition} from ${ctx.clientId} rejected (error ${error}): ${reason}`,
+    );
     return { index: partition, error, baseOffset: -1, logStartOffset: -1 };
   };
   if (acks !== 0 && acks !== 1 && acks !== -1) return fail(ErrorCode.INVALID_REQUIRED_ACKS, `acks=${acks}`);
-  if (transactionalId !== null) return fail(ErrorCode.INVALID_REQUEST, 'transactions are not supported by the dev broker');
+  if (transactionalId !== null)
+    return fail(ErrorCode.INVALID_REQUEST, 'transactions are not supported by the dev broker');
   const log = broker.topics.partition(topic, partition);
   if (log === undefined) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'unknown topic or partition');
   if (records === null || records.length === 0) return fail(ErrorCode.INVALID_REQUEST, 'no records');
@@ -77,5 +80,10 @@ function appendPartition(
   const result = log.append(split.batches);
   if (!result.ok) return fail(result.error, result.reason);
   if (result.appendedBytes > 0) broker.waiters.appended(partitionKey(topic, partition), result.appendedBytes);
-  return { index: partition, error: ErrorCode.NONE, baseOffset: result.baseOffset, logStartOffset: log.logStartOffset };
+  return {
+    index: partition,
+    error: ErrorCode.NONE,
+    baseOffset: result.baseOffset,
+    logStartOffset: log.logStartOffset,
+  };
 }

@@ -3,7 +3,11 @@ import { type Reader } from '../protocol/reader';
 import { Writer } from '../protocol/writer';
 
 /** SyncGroup v0..v3: followers park until the leader sends the assignments. */
-export async function handleSyncGroup(broker: BrokerContext, ctx: RequestContext, r: Reader): Promise<Writer> {
+export async function handleSyncGroup(
+  broker: BrokerContext,
+  ctx: RequestContext,
+  r: Reader,
+): Promise<Writer> {
   const v = ctx.apiVersion;
   const groupId = r.string();
   const generationId = r.int32();

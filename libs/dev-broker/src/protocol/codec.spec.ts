@@ -17,15 +17,32 @@ describe('protocol primitives', () => {
       }
       return (crc ^ 0xffffffff) >>> 0;
     };
-    for (let n = 0; n <= data.length; n++) expect(crc32c(data.subarray(0, n))).toBe(slow(data.subarray(0, n)));
+    for (let n = 0; n <= data.length; n++)
+      expect(crc32c(data.subarray(0, n))).toBe(slow(data.subarray(0, n)));
   });
 
   it('round-trips every fixed-width and variable-width type', () => {
     const w = new Writer(4);
-    w.int8(-3).int16(-300).int32(70000).int64(2 ** 40).string('连心').nullableString(null).bytes(Buffer.from([1, 2])).bytes(null).unsignedVarint(300).compactString('ab');
+    w.int8(-3)
+      .int16(-300)
+      .int32(70000)
+      .int64(2 ** 40)
+      .string('连心')
+      .nullableString(null)
+      .bytes(Buffer.from([1, 2]))
+      .bytes(null)
+      .unsignedVarint(300)
+      .compactString('ab');
     w.array([1, 2, 3], (out, v) => out.int32(v));
     const r = new Reader(w.finish());
-    expect([r.int8(), r.int16(), r.int32(), r.int64(), r.string(), r.nullableString()]).toEqual([-3, -300, 70000, 2 ** 40, '连心', null]);
+    expect([r.int8(), r.int16(), r.int32(), r.int64(), r.string(), r.nullableString()]).toEqual([
+      -3,
+      -300,
+      70000,
+      2 ** 40,
+      '连心',
+      null,
+    ]);
     expect([...r.bytes()]).toEqual([1, 2]);
     expect(r.nullableBytes()).toBeNull();
     expect(r.unsignedVarint()).toBe(300);
@@ -45,7 +62,14 @@ describe('protocol primitives', () => {
   });
 
   it('skips unknown tagged fields in a flexible tag buffer', () => {
-    const w = new Writer().unsignedVarint(2).unsignedVarint(0).unsignedVarint(3).raw(Buffer.from([9, 9, 9])).unsignedVarint(5).unsignedVarint(0).int8(7);
+    const w = new Writer()
+      .unsignedVarint(2)
+      .unsignedVarint(0)
+      .unsignedVarint(3)
+      .raw(Buffer.from([9, 9, 9]))
+      .unsignedVarint(5)
+      .unsignedVarint(0)
+      .int8(7);
     const r = new Reader(w.finish());
     r.skipTagBuffer();
     expect(r.int8()).toBe(7);

@@ -39,7 +39,13 @@ export function crc32c(buf: Uint8Array, start = 0, end = buf.length): number {
   let i = start;
   const fast = end - ((end - start) % 8);
   while (i < fast) {
-    const a = (crc ^ ((buf[i] as number) | ((buf[i + 1] as number) << 8) | ((buf[i + 2] as number) << 16) | ((buf[i + 3] as number) << 24))) >>> 0;
+    const a =
+      (crc ^
+        ((buf[i] as number) |
+          ((buf[i + 1] as number) << 8) |
+          ((buf[i + 2] as number) << 16) |
+          ((buf[i + 3] as number) << 24))) >>>
+      0;
     crc =
       (T7[a & 0xff] as number) ^
       (T6[(a >>> 8) & 0xff] as number) ^

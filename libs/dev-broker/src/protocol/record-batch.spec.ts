@@ -24,7 +24,10 @@ describe('RecordBatch v2', () => {
 
   it('rejects a truncated batch and a batch over the size limit', () => {
     const batch = buildBatch({ values: ['hello world'] });
-    expect(splitAndValidate(batch.subarray(0, batch.length - 1), 1 << 20)).toMatchObject({ ok: false, error: ErrorCode.CORRUPT_MESSAGE });
+    expect(splitAndValidate(batch.subarray(0, batch.length - 1), 1 << 20)).toMatchObject({
+      ok: false,
+      error: ErrorCode.CORRUPT_MESSAGE,
+    });
     expect(splitAndValidate(batch, 10)).toMatchObject({ ok: false, error: ErrorCode.MESSAGE_TOO_LARGE });
   });
 });

@@ -68,7 +68,8 @@ export function crcMatches(buf: Buffer, off: number, size: number): boolean {
   return crc32c(buf, off + 21, off + size) === buf.readUInt32BE(off + 17);
 }
 
-export type SplitResult = { ok: true; batches: Buffer[] } | { ok: false; error: ErrorCodeValue; reason: string };
+export type SplitResult =
+  { ok: true; batches: Buffer[] } | { ok: false; error: ErrorCodeValue; reason: string };
 
 /**
  * Splits a Produce `records` blob into validated batches. Each returned Buffer is a view into the
@@ -83,13 +84,25 @@ export function splitAndValidate(records: Buffer, maxBatchBytes: number): SplitR
     }
     const size = batchSizeAt(records, off);
     if (size < BATCH_OVERHEAD || off + size > records.length) {
-      return { ok: false, error: ErrorCode.CORRUPT_MESSAGE, reason: `batch length ${size} does not match the bytes sent` };
+      return {
+        ok: false,
+        error: ErrorCode.CORRUPT_MESSAGE,
+        reason: `batch length ${size} does not match the bytes sent`,
+      };
     }
     if (records.readInt8(off + 16) !== 2) {
-      return { ok: false, error: ErrorCode.CORRUPT_MESSAGE, reason: `unsupported magic ${records.readInt8(off + 16)}` };
+      return {
+        ok: false,
+        error: ErrorCode.CORRUPT_MESSAGE,
+        reason: `unsupported magic ${records.readInt8(off + 16)}`,
+      };
     }
     if (size > maxBatchBytes) {
-      return { ok: false, error: ErrorCode.MESSAGE_TOO_LARGE, reason: `batch of ${size} bytes exceeds ${maxBatchBytes}` };
+      return {
+        ok: false,
+        error: ErrorCode.MESSAGE_TOO_LARGE,
+        reason: `batch of ${size} bytes exceeds ${maxBatchBytes}`,
+      };
     }
     if (!crcMatches(records, off, size)) {
       return { ok: false, error: ErrorCode.CORRUPT_MESSAGE, reason: 'CRC-32C mismatch' };

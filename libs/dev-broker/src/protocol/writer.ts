@@ -139,6 +139,8 @@ export class Writer {
   }
 
   finish(): Buffer {
-    return this.parts.length === 0 ? this.buf.subarray(0, this.pos) : Buffer.concat(this.finishParts(), this.length);
+    return this.parts.length === 0
+      ? this.buf.subarray(0, this.pos)
+      : Buffer.concat(this.finishParts(), this.length);
   }
 }

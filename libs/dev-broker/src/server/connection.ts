@@ -8,7 +8,6 @@ import { ProtocolError, Reader } from '../protocol/reader';
 import { type Writer } from '../protocol/writer';
 import { FrameDecoder, FrameTooLargeError } from './frame-decoder';
 
-
 /**
  * One client connection. Requests are handled strictly one at a time in arrival order and
  * answered in that order (Kafka mutes a channel while a request is in flight), so a parked Fetch
@@ -98,7 +97,9 @@ export class Connection {
         return;
       }
       if (!isSupported(header.apiKey, header.apiVersion)) {
-        this.fail(`unsupported API key ${header.apiKey} version ${header.apiVersion} from client ${header.clientId ?? '-'}; closing connection`);
+        this.fail(
+          `unsupported API key ${header.apiKey} version ${header.apiVersion} from client ${header.clientId ?? '-'}; closing connection`,
+        );
         return;
       }
       if (isFlexibleRequest(header.apiKey, header.apiVersion)) r.skipTagBuffer();
@@ -117,11 +118,16 @@ export class Connection {
       const body = await handler(this.broker, ctx, r);
       if (body !== null) this.send(header.correlationId, body);
     } catch (err) {
-      const what = header === undefined ? 'request header' : `API key ${header.apiKey} v${header.apiVersion} from client ${header.clientId ?? '-'}`;
+      const what =
+        header === undefined
+          ? 'request header'
+          : `API key ${header.apiKey} v${header.apiVersion} from client ${header.clientId ?? '-'}`;
       if (err instanceof ProtocolError) {
         this.fail(`malformed ${what}: ${err.message}; closing connection`);
       } else {
-        this.broker.logger.error(`dev-broker: internal error handling ${what} from ${this.peer}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        this.broker.logger.error(
+          `dev-broker: internal error handling ${what} from ${this.peer}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
         this.close();
       }
     }

@@ -25,7 +25,8 @@ export class FrameDecoder {
         throw new FrameTooLargeError(`frame size ${size} outside 0..${this.maxFrameBytes}`);
       }
       if (this.buffered < 4 + size) break;
-      const all = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.buffered);
+      const all =
+        this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.buffered);
       frames.push(all.subarray(4, 4 + size));
       const rest = all.subarray(4 + size);
       this.chunks = rest.length > 0 ? [rest] : [];

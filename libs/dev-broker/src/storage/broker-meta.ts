@@ -26,7 +26,11 @@ export class BrokerMeta {
       this.meta = JSON.parse(fs.readFileSync(this.file, 'utf8')) as MetaFile;
     } else {
       // 22 url-safe base64 chars, like Kafka's cluster ids.
-      this.meta = { formatVersion: 1, clusterId: randomBytes(16).toString('base64url'), producerIdBlockEnd: 0 };
+      this.meta = {
+        formatVersion: 1,
+        clusterId: randomBytes(16).toString('base64url'),
+        producerIdBlockEnd: 0,
+      };
     }
     this.nextProducerId = Math.max(this.meta.producerIdBlockEnd, minProducerId + 1);
     this.meta.producerIdBlockEnd = this.nextProducerId;

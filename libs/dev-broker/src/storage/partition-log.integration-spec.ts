@@ -7,15 +7,25 @@ import { LOG_OVERHEAD, readBatchHeader } from '../protocol/record-batch';
 import { PartitionLog } from './partition-log';
 import { SyncScheduler } from './sync-policy';
 
-const quiet: BrokerLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const quiet: BrokerLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 function open(dir: string, segmentBytes = 1 << 20, logger: BrokerLogger = quiet): PartitionLog {
-  return PartitionLog.open(dir, { segmentBytes, indexIntervalBytes: 256 }, new SyncScheduler('batch'), logger);
+  return PartitionLog.open(
+    dir,
+    { segmentBytes, indexIntervalBytes: 256 },
+    new SyncScheduler('batch'),
+    logger,
+  );
 }
 
 function batchesIn(blob: Buffer): { base: number; count: number }[] {
   const out: { base: number; count: number }[] = [];
-  for (let off = 0; off < blob.length; ) {
+  for (let off = 0; off < blob.length;) {
     const h = readBatchHeader(blob, off);
     out.push({ base: h.baseOffset, count: h.lastOffsetDelta + 1 });
     off += h.batchLength + LOG_OVERHEAD;
@@ -32,7 +42,11 @@ describe('partition log', () => {
 
   it('assigns dense offsets, stores batches byte-for-byte apart from the base offset, and serves from the batch containing the offset', () => {
     const log = open(dir);
-    const produced = [buildBatch({ values: ['a', 'b', 'c'] }), buildBatch({ values: ['d'] }), buildBatch({ values: ['e', 'f'] })];
+    const produced = [
+      buildBatch({ values: ['a', 'b', 'c'] }),
+      buildBatch({ values: ['d'] }),
+      buildBatch({ values: ['e', 'f'] }),
+    ];
     const originals = produced.map((b) => Buffer.from(b));
     for (const b of produced) log.append([b]);
     expect(log.logEndOffset).toBe(6);
@@ -82,9 +96,13 @@ describe('partition log', () => {
     log.append([buildBatch({ values: ['a'], producerId: 5, producerEpoch: 0, baseSequence: 0 })]);
     log.close();
     const reopened = open(dir);
-    const retry = reopened.append([buildBatch({ values: ['a'], producerId: 5, producerEpoch: 0, baseSequence: 0 })]);
+    const retry = reopened.append([
+      buildBatch({ values: ['a'], producerId: 5, producerEpoch: 0, baseSequence: 0 }),
+    ]);
     expect(retry).toEqual({ ok: true, baseOffset: 0, appendedBytes: 0 });
-    const next = reopened.append([buildBatch({ values: ['b'], producerId: 5, producerEpoch: 0, baseSequence: 1 })]);
+    const next = reopened.append([
+      buildBatch({ values: ['b'], producerId: 5, producerEpoch: 0, baseSequence: 1 }),
+    ]);
     expect(next).toMatchObject({ ok: true, baseOffset: 1 });
     reopened.close();
   });

@@ -50,7 +50,9 @@ export class PartitionLog implements Syncable {
       // Only the last segment can hold a torn write; older ones were complete when rolled, so
       // their batches are walked for offsets and producer state but not CRC-checked again.
       const isLast = i === bases.length - 1;
-      const { truncatedBytes } = segment.recover(isLast, (header) => log.producers.record(header, header.baseOffset));
+      const { truncatedBytes } = segment.recover(isLast, (header) =>
+        log.producers.record(header, header.baseOffset),
+      );
       if (truncatedBytes > 0) {
         logger.warn(`dev-broker: truncated ${truncatedBytes} torn bytes at the tail of ${segment.logFile}`);
       }
@@ -169,7 +171,8 @@ export class PartitionLog implements Syncable {
       while (pos < segment.size) {
         const header = segment.readHeader(pos);
         if (header === null) break;
-        if (header.maxTimestamp >= timestamp) return { offset: header.baseOffset, timestamp: header.maxTimestamp };
+        if (header.maxTimestamp >= timestamp)
+          return { offset: header.baseOffset, timestamp: header.maxTimestamp };
         pos += header.batchLength + LOG_OVERHEAD;
       }
     }
@@ -183,8 +186,13 @@ export class PartitionLog implements Syncable {
    */
   enforceRetention(now: number, retentionMs: number, retentionBytes: number): number {
     let deleted = 0;
-    if (retentionMs >= 0 && this.active.size > 0 && this.segmentAge(this.active) < now - retentionMs) this.roll();
-    while (this.segments.length > 1 && retentionMs >= 0 && this.segmentAge(this.segments[0] as Segment) < now - retentionMs) {
+    if (retentionMs >= 0 && this.active.size > 0 && this.segmentAge(this.active) < now - retentionMs)
+      this.roll();
+    while (
+      this.segments.length > 1 &&
+      retentionMs >= 0 &&
+      this.segmentAge(this.segments[0] as Segment) < now - retentionMs
+    ) {
       this.deleteOldest();
       deleted++;
     }
@@ -236,4 +244,3 @@ export class PartitionLog implements Syncable {
     return path.join(topicDir, String(partition));
   }
 }
-

@@ -4,7 +4,14 @@ import { readBatchHeader } from '../protocol/record-batch';
 import { ProducerStateTable } from './producer-state';
 
 const header = (producerId: number, producerEpoch: number, baseSequence: number, count: number) =>
-  readBatchHeader(buildBatch({ values: Array.from({ length: count }, (_, i) => `v${i}`), producerId, producerEpoch, baseSequence }));
+  readBatchHeader(
+    buildBatch({
+      values: Array.from({ length: count }, (_, i) => `v${i}`),
+      producerId,
+      producerEpoch,
+      baseSequence,
+    }),
+  );
 
 describe('idempotent producer state', () => {
   it('accepts consecutive sequences and recognises a retried batch as a duplicate with its first offset', () => {
@@ -21,9 +28,18 @@ describe('idempotent producer state', () => {
   it('rejects a sequence gap with OUT_OF_ORDER_SEQUENCE_NUMBER and an old epoch with INVALID_PRODUCER_EPOCH', () => {
     const table = new ProducerStateTable();
     table.record(header(7, 1, 0, 1), 0);
-    expect(table.check(header(7, 1, 5, 1))).toMatchObject({ kind: 'error', error: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER });
-    expect(table.check(header(7, 0, 1, 1))).toMatchObject({ kind: 'error', error: ErrorCode.INVALID_PRODUCER_EPOCH });
-    expect(table.check(header(8, 0, 4, 1))).toMatchObject({ kind: 'error', error: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER });
+    expect(table.check(header(7, 1, 5, 1))).toMatchObject({
+      kind: 'error',
+      error: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+    });
+    expect(table.check(header(7, 0, 1, 1))).toMatchObject({
+      kind: 'error',
+      error: ErrorCode.INVALID_PRODUCER_EPOCH,
+    });
+    expect(table.check(header(8, 0, 4, 1))).toMatchObject({
+      kind: 'error',
+      error: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+    });
   });
 
   it('ignores non-idempotent batches', () => {

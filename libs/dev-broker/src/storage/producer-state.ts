@@ -39,12 +39,20 @@ export class ProducerStateTable {
     const entry = this.producers.get(header.producerId);
     if (entry === undefined || header.producerEpoch > entry.epoch) {
       if (header.baseSequence !== 0) {
-        return { kind: 'error', error: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, reason: `new producer/epoch must start at sequence 0, got ${header.baseSequence}` };
+        return {
+          kind: 'error',
+          error: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+          reason: `new producer/epoch must start at sequence 0, got ${header.baseSequence}`,
+        };
       }
       return { kind: 'append' };
     }
     if (header.producerEpoch < entry.epoch) {
-      return { kind: 'error', error: ErrorCode.INVALID_PRODUCER_EPOCH, reason: `epoch ${header.producerEpoch} < ${entry.epoch}` };
+      return {
+        kind: 'error',
+        error: ErrorCode.INVALID_PRODUCER_EPOCH,
+        reason: `epoch ${header.producerEpoch} < ${entry.epoch}`,
+      };
     }
     const lastSeq = lastSeqOf(header);
     const dup = entry.batches.find((b) => b.firstSeq === header.baseSequence && b.lastSeq === lastSeq);
@@ -52,7 +60,11 @@ export class ProducerStateTable {
     const last = entry.batches[entry.batches.length - 1];
     const expected = last === undefined ? 0 : (last.lastSeq + 1) % (INT32_MAX + 1);
     if (header.baseSequence !== expected) {
-      return { kind: 'error', error: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, reason: `expected sequence ${expected}, got ${header.baseSequence}` };
+      return {
+        kind: 'error',
+        error: ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+        reason: `expected sequence ${expected}, got ${header.baseSequence}`,
+      };
     }
     return { kind: 'append' };
   }

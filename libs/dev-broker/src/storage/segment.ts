@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BATCH_OVERHEAD, LOG_OVERHEAD, crcMatches, readBatchHeader, type BatchHeader } from '../protocol/record-batch';
+import {
+  BATCH_OVERHEAD,
+  LOG_OVERHEAD,
+  crcMatches,
+  readBatchHeader,
+  type BatchHeader,
+} from '../protocol/record-batch';
 import { OffsetIndex } from './offset-index';
 
 /**
@@ -25,7 +31,11 @@ export class Segment {
     this.nextOffset = baseOffset;
     this.fd = fs.openSync(this.logFile, 'a+');
     this.size = fs.fstatSync(this.fd).size;
-    this.index = new OffsetIndex(path.join(dir, `${Segment.fileStem(baseOffset)}.index`), baseOffset, indexIntervalBytes);
+    this.index = new OffsetIndex(
+      path.join(dir, `${Segment.fileStem(baseOffset)}.index`),
+      baseOffset,
+      indexIntervalBytes,
+    );
   }
 
   static fileStem(baseOffset: number): string {
@@ -53,7 +63,13 @@ export class Segment {
       fs.readSync(this.fd, head, 0, BATCH_OVERHEAD, pos);
       const header = readBatchHeader(head);
       const total = header.batchLength + LOG_OVERHEAD;
-      if (header.magic !== 2 || total < BATCH_OVERHEAD || pos + total > fileSize || header.baseOffset < this.nextOffset) break;
+      if (
+        header.magic !== 2 ||
+        total < BATCH_OVERHEAD ||
+        pos + total > fileSize ||
+        header.baseOffset < this.nextOffset
+      )
+        break;
       if (verifyCrc) {
         const whole = this.read(pos, total);
         if (!crcMatches(whole, 0, total)) break;

@@ -50,7 +50,9 @@ export class TopicManager {
       if (!fs.existsSync(file)) continue;
       const descriptor = JSON.parse(fs.readFileSync(file, 'utf8')) as TopicDescriptor;
       if (!isValidTopicName(descriptor.name) || descriptor.name !== entry.name) {
-        this.logger.warn(`dev-broker: ignoring topic directory ${entry.name} (descriptor names ${descriptor.name})`);
+        this.logger.warn(
+          `dev-broker: ignoring topic directory ${entry.name} (descriptor names ${descriptor.name})`,
+        );
         continue;
       }
       this.topics.set(descriptor.name, this.openTopic(descriptor));
@@ -61,7 +63,9 @@ export class TopicManager {
     const topicDir = path.join(this.root, descriptor.name);
     const logs: PartitionLog[] = [];
     for (let p = 0; p < descriptor.partitions; p++) {
-      logs.push(PartitionLog.open(PartitionLog.partitionDir(topicDir, p), this.settings, this.scheduler, this.logger));
+      logs.push(
+        PartitionLog.open(PartitionLog.partitionDir(topicDir, p), this.settings, this.scheduler, this.logger),
+      );
     }
     return { ...descriptor, logs };
   }
@@ -79,11 +83,21 @@ export class TopicManager {
   }
 
   /** Validates and (unless `validateOnly`) creates; topic.json is written last and atomically. */
-  create(name: string, partitions: number, configs: Record<string, string>, validateOnly = false): { error: ErrorCodeValue; message: string | null } {
-    if (!isValidTopicName(name)) return { error: ErrorCode.INVALID_TOPIC_EXCEPTION, message: `invalid topic name '${name}'` };
-    if (this.topics.has(name)) return { error: ErrorCode.TOPIC_ALREADY_EXISTS, message: `Topic '${name}' already exists.` };
+  create(
+    name: string,
+    partitions: number,
+    configs: Record<string, string>,
+    validateOnly = false,
+  ): { error: ErrorCodeValue; message: string | null } {
+    if (!isValidTopicName(name))
+      return { error: ErrorCode.INVALID_TOPIC_EXCEPTION, message: `invalid topic name '${name}'` };
+    if (this.topics.has(name))
+      return { error: ErrorCode.TOPIC_ALREADY_EXISTS, message: `Topic '${name}' already exists.` };
     if (!Number.isInteger(partitions) || partitions < 1 || partitions > MAX_PARTITIONS) {
-      return { error: ErrorCode.INVALID_PARTITIONS, message: `invalid partition count ${partitions} (1..${MAX_PARTITIONS})` };
+      return {
+        error: ErrorCode.INVALID_PARTITIONS,
+        message: `invalid partition count ${partitions} (1..${MAX_PARTITIONS})`,
+      };
     }
     if (validateOnly) return { error: ErrorCode.NONE, message: null };
     const topicDir = path.join(this.root, name);
@@ -111,7 +125,8 @@ export class TopicManager {
 
   maxProducerId(): number {
     let max = -1;
-    for (const topic of this.topics.values()) for (const log of topic.logs) max = Math.max(max, log.producers.maxProducerId());
+    for (const topic of this.topics.values())
+      for (const log of topic.logs) max = Math.max(max, log.producers.maxProducerId());
     return max;
   }
 

@@ -24,7 +24,15 @@ export function buildBatch(opts: BuildBatchOptions): Buffer {
   const ts = opts.timestamp ?? 1_700_000_000_000;
   const records = opts.values.map((value, i) => {
     const v = Buffer.from(value);
-    const body = Buffer.from([0, ...zigzagVarint(0), ...zigzagVarint(i), ...zigzagVarint(-1), ...zigzagVarint(v.length), ...v, ...zigzagVarint(0)]);
+    const body = Buffer.from([
+      0,
+      ...zigzagVarint(0),
+      ...zigzagVarint(i),
+      ...zigzagVarint(-1),
+      ...zigzagVarint(v.length),
+      ...v,
+      ...zigzagVarint(0),
+    ]);
     return Buffer.concat([Buffer.from(zigzagVarint(body.length)), body]);
   });
   const recordBytes = Buffer.concat(records);

@@ -26,14 +26,21 @@ export function tempDir(prefix = 'dev-broker-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startTestBroker(overrides: Partial<BrokerOptions> = {}): Promise<RunningBroker & { logger: CollectingLogger }> {
+export async function startTestBroker(
+  overrides: Partial<BrokerOptions> = {},
+): Promise<RunningBroker & { logger: CollectingLogger }> {
   const logger = new CollectingLogger();
   const broker = await startBroker({ port: 0, dataDir: tempDir(), logger, ...overrides });
   return Object.assign(broker, { logger });
 }
 
 export function kafkaFor(brokers: string, clientId = 'test'): Kafka {
-  return new Kafka({ brokers: [brokers], clientId, logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } });
+  return new Kafka({
+    brokers: [brokers],
+    clientId,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 8, initialRetryTime: 100 },
+  });
 }
 
 /** A unique name per test so tests never share topics or groups. */
@@ -42,7 +49,11 @@ export function uniqueName(prefix: string): string {
 }
 
 /** Polls `check` until it returns true (for asynchronous outcomes such as rebalances). */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

@@ -31,11 +31,20 @@ export async function freePort(): Promise<number> {
  * `cli.js` when `compiledCli` is given (the bench uses that to measure the broker without the
  * TypeScript toolchain's ~100 MB in the process).
  */
-export async function spawnBroker(dataDir: string, port: number, extraArgs: string[] = [], compiledCli?: string): Promise<BrokerProcess> {
+export async function spawnBroker(
+  dataDir: string,
+  port: number,
+  extraArgs: string[] = [],
+  compiledCli?: string,
+): Promise<BrokerProcess> {
   const entry = compiledCli === undefined ? ['-r', '@swc-node/register', CLI] : [compiledCli];
-  const child = spawn(process.execPath, [...entry, '--port', String(port), '--data', dataDir, '--log-level', 'warn', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...entry, '--port', String(port), '--data', dataDir, '--log-level', 'warn', ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = await new Promise<{ port: number; brokers: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('broker process did not start')), 20_000);

@@ -7,9 +7,16 @@ import { Kafka, logLevel } from 'kafkajs';
 
 async function main(): Promise<void> {
   const [brokers, topic, groupId] = process.argv.slice(2);
-  if (brokers === undefined || topic === undefined || groupId === undefined) throw new Error('usage: brokers topic groupId');
+  if (brokers === undefined || topic === undefined || groupId === undefined)
+    throw new Error('usage: brokers topic groupId');
   const kafka = new Kafka({ brokers: [brokers], clientId: 'child', logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100, rebalanceTimeout: 10_000 });
+  const consumer = kafka.consumer({
+    groupId,
+    sessionTimeout: 6000,
+    heartbeatInterval: 500,
+    maxWaitTimeInMs: 100,
+    rebalanceTimeout: 10_000,
+  });
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
     process.stdout.write(`${JSON.stringify({ assigned: e.payload.memberAssignment[topic] ?? [] })}\n`);
   });

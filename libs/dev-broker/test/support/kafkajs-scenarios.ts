@@ -19,7 +19,12 @@ export type ScenarioName =
 /** Scenarios a target cannot run, each with the reason (shown as a skipped test). */
 export type Exclusions = Partial<Record<ScenarioName, string>>;
 
-const CONSUMER_SETTINGS = { sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100, rebalanceTimeout: 10_000 } as const;
+const CONSUMER_SETTINGS = {
+  sessionTimeout: 6000,
+  heartbeatInterval: 500,
+  maxWaitTimeInMs: 100,
+  rebalanceTimeout: 10_000,
+} as const;
 
 interface Member {
   consumer: Consumer;
@@ -75,7 +80,13 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
     for (const p of metadata.topics[0]?.partitions ?? []) expect(p.isr).toEqual([p.leader]);
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic, messages: [{ value: 'a', partition: 1 }, { value: 'b', partition: 1 }] });
+    await producer.send({
+      topic,
+      messages: [
+        { value: 'a', partition: 1 },
+        { value: 'b', partition: 1 },
+      ],
+    });
     await producer.disconnect();
     const offsets = await admin.fetchTopicOffsets(topic);
     expect(offsets.sort((a, b) => a.partition - b.partition).map((o) => [o.low, o.high])).toEqual([
@@ -95,7 +106,11 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
     const kafka = kafkaFor(target.brokers);
     const producer = kafka.producer();
     await producer.connect();
-    const messages = Array.from({ length: 40 }, (_, i) => ({ key: `key-${i % 7}`, value: `m${i}`, headers: { 'event-type': `t${i}`, n: String(i) } }));
+    const messages = Array.from({ length: 40 }, (_, i) => ({
+      key: `key-${i % 7}`,
+      value: `m${i}`,
+      headers: { 'event-type': `t${i}`, n: String(i) },
+    }));
     const results = await producer.send({ topic, acks: -1, messages });
     expect(results.every((r) => r.errorCode === 0)).toBe(true);
     await producer.disconnect();
@@ -106,7 +121,13 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
     const got: { key: string; value: string; header: string; partition: number; offset: number }[] = [];
     await consumer.run({
       eachMessage: async ({ message, partition }) => {
-        got.push({ key: String(message.key), value: String(message.value), header: String(message.headers?.['event-type']), partition, offset: Number(message.offset) });
+        got.push({
+          key: String(message.key),
+          value: String(message.value),
+          header: String(message.headers?.['event-type']),
+          partition,
+          offset: Number(message.offset),
+        });
       },
     });
     await eventually(() => got.length >= 40, 15_000, '40 messages');
@@ -133,7 +154,11 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     for (let i = 0; i < 5; i++) {
-      await producer.send({ topic, acks: -1, messages: range(i * 10, i * 10 + 10).map((value) => ({ value, partition: 0 })) });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: range(i * 10, i * 10 + 10).map((value) => ({ value, partition: 0 })),
+      });
     }
     await producer.disconnect();
     const admin = kafka.admin();
@@ -151,7 +176,11 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
     const producer = kafka.producer();
     await producer.connect();
     const big = 'x'.repeat(2000);
-    await producer.send({ topic, compression: CompressionTypes.GZIP, messages: range(0, 20).map((v) => ({ value: `${v}:${big}`, partition: 2 })) });
+    await producer.send({
+      topic,
+      compression: CompressionTypes.GZIP,
+      messages: range(0, 20).map((v) => ({ value: `${v}:${big}`, partition: 2 })),
+    });
     await producer.disconnect();
     const consumer = kafka.consumer({ groupId: uniqueName('gzip-g'), ...CONSUMER_SETTINGS });
     await consumer.connect();
@@ -177,7 +206,11 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
       const kafka = kafkaFor(target.brokers);
       const producer = kafka.producer();
       await producer.connect();
-      const send = (values: string[]) => producer.send({ topic, messages: values.map((value, i) => ({ value, partition: i % SCENARIO_PARTITIONS })) });
+      const send = (values: string[]) =>
+        producer.send({
+          topic,
+          messages: values.map((value, i) => ({ value, partition: i % SCENARIO_PARTITIONS })),
+        });
       await send(range(0, 20));
 
       const a = await startMember(kafka, topic, groupId);
@@ -186,7 +219,10 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
 
       const b = await startMember(kafka, topic, groupId);
       await eventually(
-        () => a.assignment.length > 0 && b.assignment.length > 0 && [...a.assignment, ...b.assignment].sort().join() === '0,1,2,3',
+        () =>
+          a.assignment.length > 0 &&
+          b.assignment.length > 0 &&
+          [...a.assignment, ...b.assignment].sort().join() === '0,1,2,3',
         20_000,
         'A and B to split the partitions',
       );
@@ -197,7 +233,11 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
       await b.consumer.disconnect();
       await eventually(() => a.assignment.join() === '0,1,2,3', 20_000, 'A to regain every partition');
       await send(range(40, 48));
-      await eventually(() => a.values.filter((v) => Number(v.slice(1)) >= 40).length >= 8, 15_000, 'A to read the last 8');
+      await eventually(
+        () => a.values.filter((v) => Number(v.slice(1)) >= 40).length >= 8,
+        15_000,
+        'A to read the last 8',
+      );
       await a.consumer.disconnect();
       await producer.disconnect();
       const all = [...a.values, ...b.values];
@@ -216,9 +256,20 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
       const groupId = uniqueName('kill-g');
       await target.createTopic(topic);
       const kafka = kafkaFor(target.brokers);
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, 'consumer-child.ts'), target.brokers, topic, groupId], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          '-r',
+          '@swc-node/register',
+          path.join(__dirname, 'consumer-child.ts'),
+          target.brokers,
+          topic,
+          groupId,
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let childAssignment: number[] = [];
       readline.createInterface({ input: child.stdout }).on('line', (line) => {
         const event = JSON.parse(line) as { assigned?: number[] };
@@ -227,19 +278,34 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
       try {
         await eventually(() => childAssignment.length === SCENARIO_PARTITIONS, 20_000, 'the child to join');
         const survivor = await startMember(kafka, topic, groupId);
-        await eventually(() => survivor.assignment.length > 0 && survivor.assignment.length < SCENARIO_PARTITIONS, 20_000, 'the survivor to share the group');
+        await eventually(
+          () => survivor.assignment.length > 0 && survivor.assignment.length < SCENARIO_PARTITIONS,
+          20_000,
+          'the survivor to share the group',
+        );
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGKILL');
         await exited;
         const killedAt = Date.now();
-        await eventually(() => survivor.assignment.join() === '0,1,2,3', 20_000, 'the survivor to take over every partition');
+        await eventually(
+          () => survivor.assignment.join() === '0,1,2,3',
+          20_000,
+          'the survivor to take over every partition',
+        );
         // Detected by session timeout (6 s), not by the closed socket.
         expect(Date.now() - killedAt).toBeLessThan(15_000);
         const producer = kafka.producer();
         await producer.connect();
-        await producer.send({ topic, messages: range(0, 8).map((value, i) => ({ value, partition: i % SCENARIO_PARTITIONS })) });
+        await producer.send({
+          topic,
+          messages: range(0, 8).map((value, i) => ({ value, partition: i % SCENARIO_PARTITIONS })),
+        });
         await producer.disconnect();
-        await eventually(() => range(0, 8).every((v) => survivor.values.includes(v)), 15_000, 'the survivor to read every partition');
+        await eventually(
+          () => range(0, 8).every((v) => survivor.values.includes(v)),
+          15_000,
+          'the survivor to read every partition',
+        );
         await survivor.consumer.disconnect();
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -291,7 +357,12 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
     const admin = kafka.admin();
     await admin.connect();
     const described = await admin.describeGroups([groupId]);
-    expect(described.groups[0]).toMatchObject({ groupId, state: 'Stable', protocolType: 'consumer', protocol: 'RoundRobinAssigner' });
+    expect(described.groups[0]).toMatchObject({
+      groupId,
+      state: 'Stable',
+      protocolType: 'consumer',
+      protocol: 'RoundRobinAssigner',
+    });
     expect(described.groups[0]?.members).toHaveLength(1);
     expect((await admin.listGroups()).groups.map((g) => g.groupId)).toContain(groupId);
     await member.consumer.disconnect();
@@ -333,7 +404,10 @@ export function defineKafkajsScenarios(getTarget: () => ScenarioTarget, exclusio
       await admin.disconnect();
       const producer2 = kafka.producer({ idempotent: true });
       await producer2.connect();
-      await producer2.send({ topic, messages: range(10, 15).map((value, i) => ({ value, partition: i % 2 })) });
+      await producer2.send({
+        topic,
+        messages: range(10, 15).map((value, i) => ({ value, partition: i % 2 })),
+      });
       await producer2.disconnect();
       const second = await startMember(kafka, topic, groupId);
       await eventually(() => second.values.length >= 5, 15_000, 'the 5 new messages');

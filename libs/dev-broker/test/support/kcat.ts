@@ -30,7 +30,12 @@ export function kcat(args: string[], input?: string, timeoutMs = 20_000): Promis
 }
 
 /** A long-running kcat (e.g. a -G member) whose output is collected as it arrives. */
-export function kcatProcess(args: string[]): { child: ChildProcessWithoutNullStreams; out: () => string; err: () => string; stop: () => Promise<void> } {
+export function kcatProcess(args: string[]): {
+  child: ChildProcessWithoutNullStreams;
+  out: () => string;
+  err: () => string;
+  stop: () => Promise<void>;
+} {
   const child = spawn('kcat', args, { stdio: 'pipe' });
   let stdout = '';
   let stderr = '';

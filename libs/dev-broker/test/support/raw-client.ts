@@ -33,7 +33,12 @@ export class RawClient {
     });
   }
 
-  private frame(apiKey: number, apiVersion: number, correlationId: number, body: (w: Writer) => void): Buffer {
+  private frame(
+    apiKey: number,
+    apiVersion: number,
+    correlationId: number,
+    body: (w: Writer) => void,
+  ): Buffer {
     const w = new Writer();
     w.int32(0).int16(apiKey).int16(apiVersion).int32(correlationId).nullableString('raw-client');
     body(w);

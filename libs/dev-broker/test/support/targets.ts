@@ -51,9 +51,13 @@ export async function devBrokerTarget(): Promise<ScenarioTarget> {
 
 export async function mockClusterTarget(): Promise<ScenarioTarget> {
   // A consumer on a dummy topic keeps kcat (and with it the mock cluster) running.
-  const child: ChildProcessWithoutNullStreams = spawn('kcat', ['-X', 'test.mock.num.brokers=1', '-b', '127.0.0.1:1', '-C', '-t', 'mock-keepalive', '-q'], {
-    stdio: 'pipe',
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    'kcat',
+    ['-X', 'test.mock.num.brokers=1', '-b', '127.0.0.1:1', '-C', '-t', 'mock-keepalive', '-q'],
+    {
+      stdio: 'pipe',
+    },
+  );
   const brokers = await new Promise<string>((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`mock cluster did not start: ${seen}`)), 10_000);
