@@ -8,8 +8,9 @@ export interface ScopedQueryRunner {
 /**
  * Sets the row-level-security scope (`lianxin.scope`) for the current transaction. It MUST run
  * inside a transaction, first: `set_config(..., true)` is transaction-local, so outside one it
- * lasts a single statement and every later query sees no rows (the policy fails closed).
- * Use `/` only for system work (relays, consumers, migrations).
+ * lasts a single statement. Afterwards the setting reads as '' (not NULL) on that connection, so
+ * policies must use `NULLIF(current_setting('lianxin.scope', true), '')` to fail closed — a bare
+ * `current_setting(...) || '%'` would then match every row. Use `/` only for system work.
  */
 export async function setRlsScope(runner: ScopedQueryRunner, scope: string): Promise<void> {
   if (!isOrgPath(scope)) throw new Error(`Refusing to set a malformed RLS scope: ${JSON.stringify(scope)}`);
