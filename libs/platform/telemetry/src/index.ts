@@ -20,6 +20,7 @@ export {
   type ReadableSpan,
 } from './tracing/in-memory-telemetry';
 export { getActiveTraceIds, type TraceIds } from './tracing/active-trace';
+export { traceHeaders } from './tracing/trace-headers';
 export {
   metricsRegistry,
   enableDefaultMetrics,

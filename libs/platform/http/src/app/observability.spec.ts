@@ -1,6 +1,11 @@
 import { Controller, Get, Inject, Module, type INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { startInMemoryTelemetry, type InMemoryTelemetry, type Logger } from '@lianxin/platform-telemetry';
+import {
+  startInMemoryTelemetry,
+  traceHeaders,
+  type InMemoryTelemetry,
+  type Logger,
+} from '@lianxin/platform-telemetry';
 import { captureLogs } from '../testing/capture-logs';
 import { createHttpApp } from './create-http-app';
 
@@ -74,5 +79,57 @@ describe('createHttpApp observability', () => {
       'http_request_duration_seconds_bucket{le="0.005",method="GET",route="/api/v1/visits/:id"',
     );
     expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+});
+
+describe('a trace across two apps', () => {
+  let telemetry: InMemoryTelemetry;
+  let upstream: INestApplication;
+  let edge: INestApplication;
+  let upstreamUrl = '';
+
+  @Controller('api/v1/members')
+  class UpstreamController {
+    @Get()
+    list(): string[] {
+      return [];
+    }
+  }
+
+  @Controller('edge')
+  class EdgeController {
+    @Get()
+    async forward(): Promise<unknown> {
+      const response = await fetch(`${upstreamUrl}/api/v1/members`, { headers: traceHeaders() });
+      return response.json();
+    }
+  }
+
+  @Module({ controllers: [UpstreamController] })
+  class UpstreamModule {}
+  @Module({ controllers: [EdgeController] })
+  class EdgeModule {}
+
+  beforeAll(async () => {
+    telemetry = startInMemoryTelemetry('two-apps');
+    const silent = captureLogs('two-apps').logger;
+    upstream = await createHttpApp(UpstreamModule, { serviceName: 'upstream', logger: silent });
+    await upstream.listen(0, '127.0.0.1');
+    upstreamUrl = await upstream.getUrl();
+    edge = await createHttpApp(EdgeModule, { serviceName: 'edge', logger: silent });
+  });
+  afterAll(async () => {
+    await edge.close();
+    await upstream.close();
+    await telemetry.shutdown();
+  });
+
+  it('continues the edge span in the upstream when the call carries traceHeaders()', async () => {
+    await request(edge.getHttpServer()).get('/edge').expect(200);
+    const spans = await telemetry.finishedSpans();
+    const edgeSpan = spans.find((span) => span.name === 'GET /edge');
+    const upstreamSpan = spans.find((span) => span.name === 'GET /api/v1/members');
+    expect(upstreamSpan?.spanContext().traceId).toBe(edgeSpan?.spanContext().traceId);
+    expect(upstreamSpan?.parentSpanContext?.spanId).toBe(edgeSpan?.spanContext().spanId);
   });
 });
