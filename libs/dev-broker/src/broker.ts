@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import { type BrokerContext } from './broker-context';
-import { type BrokerOptions, resolveOptions } from './broker-options';
+import { type BrokerOptions, type ResolvedBrokerOptions, resolveOptions } from './broker-options';
 import { GroupCoordinator } from './group/group-coordinator';
 import { OffsetStore } from './group/offset-store';
 import { Connection } from './server/connection';
 import { BrokerMeta } from './storage/broker-meta';
+import { DataDirLock } from './storage/data-dir-lock';
 import { FetchWaiters } from './storage/fetch-waiters';
 import { SyncScheduler } from './storage/sync-policy';
 import { TopicManager } from './storage/topic-manager';
@@ -28,9 +29,18 @@ export interface RunningBroker {
  */
 export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
   const opts = resolveOptions(options);
-  const logger = opts.logger;
   fs.mkdirSync(opts.dataDir, { recursive: true });
+  const lock = DataDirLock.acquire(opts.dataDir);
+  try {
+    return await start(opts, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
 
+async function start(opts: ResolvedBrokerOptions, lock: DataDirLock): Promise<RunningBroker> {
+  const logger = opts.logger;
   const scheduler = new SyncScheduler(opts.fsync);
   const topics = new TopicManager(
     opts.dataDir,
@@ -127,6 +137,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
         server.close(() => resolve());
         for (const c of [...connections]) c.close();
         closeStores();
+        lock.release();
         logger.info(`dev-broker: stopped (port ${port})`);
       });
       return stopping;

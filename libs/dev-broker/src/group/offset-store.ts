@@ -5,7 +5,8 @@ import { type SyncScheduler, type Syncable } from '../storage/sync-policy';
 /**
  * Committed consumer-group offsets, persisted as an append-only JSON-lines file
  * (`<dataDir>/groups/offsets.log`). A commit is written before it is acknowledged; the file is
- * compacted to the live entries on every start. Tombstones (`offset: null`) record deletions.
+ * compacted to the live entries on every start and whenever it has grown to many times their
+ * number (kafkajs commits after every batch). Tombstones (`offset: null`) record deletions.
  */
 export interface CommittedOffset {
   readonly offset: number;
@@ -24,10 +25,13 @@ export class OffsetStore implements Syncable {
   private readonly groups = new Map<string, Map<string, CommittedOffset>>();
   private readonly file: string;
   private fd = -1;
+  private linesInFile = 0;
 
   constructor(
     dataDir: string,
     private readonly scheduler: SyncScheduler,
+    /** Rewrite the file once it holds this many lines and 10× the live entries. */
+    private readonly compactAfterLines = 10_000,
   ) {
     const dir = path.join(dataDir, 'groups');
     fs.mkdirSync(dir, { recursive: true });
@@ -47,18 +51,36 @@ export class OffsetStore implements Syncable {
         this.apply(line);
       }
     }
-    // Compact: rewrite only live entries, then continue appending to the new file.
+    this.compact();
+  }
+
+  /** Rewrites the file with only live entries (fsynced, then renamed over the old one). */
+  private compact(): void {
+    if (this.fd >= 0) {
+      this.scheduler.forget(this);
+      fs.closeSync(this.fd);
+    }
     const tmp = `${this.file}.tmp`;
     const lines: string[] = [];
     for (const [g, entries] of this.groups) {
-      for (const [key, value] of entries) {
-        const [t, p] = splitKey(key);
+      for (const [k, value] of entries) {
+        const [t, p] = splitKey(k);
         lines.push(JSON.stringify({ g, t, p, o: value.offset, m: value.metadata } satisfies Line));
       }
     }
-    fs.writeFileSync(tmp, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    const tmpFd = fs.openSync(tmp, 'w');
+    fs.writeSync(tmpFd, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    fs.fsyncSync(tmpFd);
+    fs.closeSync(tmpFd);
     fs.renameSync(tmp, this.file);
+    this.linesInFile = lines.length;
     this.fd = fs.openSync(this.file, 'a');
+  }
+
+  private liveEntries(): number {
+    let n = 0;
+    for (const entries of this.groups.values()) n += entries.size;
+    return n;
   }
 
   private apply(line: Line): void {
@@ -79,6 +101,11 @@ export class OffsetStore implements Syncable {
     if (lines.length === 0) return;
     for (const line of lines) this.apply(line);
     fs.writeSync(this.fd, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    this.linesInFile += lines.length;
+    if (this.linesInFile >= this.compactAfterLines && this.linesInFile >= 10 * this.liveEntries()) {
+      this.compact();
+      return;
+    }
     this.scheduler.written(this);
   }
 
