@@ -21,6 +21,7 @@ export {
   isProcessAlive,
   isSameProcessAlive,
   readProcessArgs,
+  readProcessStartTime,
   type ProcessIdentity,
 } from './process/process-info';
 export { terminateProcess, waitForExit } from './process/signal-and-wait';

@@ -40,7 +40,7 @@ export async function reapStaleProcesses(file: string): Promise<ReapOutcome> {
     rmSync(file, { force: true });
     return { kind: 'none' };
   }
-  if (registry.owner.pid !== process.pid && isSameProcessAlive(registry.owner)) {
+  if (isSameProcessAlive(registry.owner)) {
     return { kind: 'owner-alive', ownerPid: registry.owner.pid };
   }
   const names: string[] = [];
