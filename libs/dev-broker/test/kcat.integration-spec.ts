@@ -112,6 +112,37 @@ function assignedPartitions(stderr: string): number[] {
     expect(tail.stdout.trim().split('\n')).toEqual(['2:c', '3:d']);
   });
 
+  it('looks offsets up by timestamp (-Q and -o s@ts)', async () => {
+    const topic = uniqueName('kcat-ts');
+    const producer = kafkaFor(broker.brokers).producer();
+    await producer.connect();
+    const base = Date.now() - 60_000;
+    await producer.send({ topic, messages: [{ value: 'old', partition: 0, timestamp: String(base) }] });
+    await producer.send({
+      topic,
+      messages: [
+        { value: 'new1', partition: 0, timestamp: String(base + 10_000) },
+        { value: 'new2', partition: 0, timestamp: String(base + 10_001) },
+      ],
+    });
+    await producer.disconnect();
+    const query = await kcat(['-b', broker.brokers, '-Q', '-t', `${topic}:0:${base + 5000}`]);
+    expect(query.stdout.trim()).toBe(`${topic} [0] offset 1`);
+    const fromTs = await kcat([
+      '-b',
+      broker.brokers,
+      '-C',
+      '-t',
+      topic,
+      '-o',
+      `s@${base + 5000}`,
+      '-e',
+      '-f',
+      '%o %s\n',
+    ]);
+    expect(fromTs.stdout.trim().split('\n')).toEqual(['1 new1', '2 new2']);
+  });
+
   it('balances a consumer group of two kcat -G members and delivers every message once', async () => {
     const topic = uniqueName('kcat-g');
     const group = uniqueName('kcat-grp');
