@@ -139,7 +139,7 @@ describe('transactional outbox', () => {
     const topic = testTopic(3);
     await ensureTopics(kafka, [topic]);
     const aggregates = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
-    const perAggregate = 60;
+    const perAggregate = 40;
     const relays = [1, 2].map(
       () => new OutboxRelay({ dataSource: db.dataSource, producer, batchSize: 25, pollMs: 20 }),
     );
