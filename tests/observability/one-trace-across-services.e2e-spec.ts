@@ -8,6 +8,9 @@
 // member, then reads the recorded spans and checks that they form one trace with a sound parent
 // chain. Attributes asserted are the ones the instrumentation and the libraries actually set
 // (stable semconv: `db.system.name`, `db.namespace`, `db.query.text`, `messaging.*`).
+// Under Jest the automatic instrumentations cannot patch modules, so the server span is the one
+// @lianxin/platform-http opens itself when none did, and the pg spans come from the real pg
+// instrumentation applied to Jest's `pg` (support/instrument-jest-loaded-pg.ts).
 // First import: telemetry starts before express, pg and Nest are loaded (see the module).
 import { journeyTelemetry } from './support/journey-telemetry';
 import { REGISTRY_TOPICS, type KnownEnvelope } from '@lianxin/contracts';
