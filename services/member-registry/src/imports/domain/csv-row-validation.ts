@@ -189,13 +189,25 @@ function issuesToErrors(row: number, issues: readonly z.core.$ZodIssue[]): RowEr
   return issues.map((issue) => ({ row, field: issue.path.join('.') || 'row', reason: issue.message }));
 }
 
+// Building a zod schema (superRefine clones the object, and its parser is compiled on first use)
+// costs far more than running it: keep one per reference date.
+const refinedByDay = new Map<string, ReturnType<typeof refineFor>>();
+function refineFor(today: string) {
+  return memberRowSchema.superRefine((value, ctx) => checkMemberCrossFields(value, ctx, today));
+}
+
 export function validateMemberRow(
   row: number,
   fields: readonly string[],
   cells: readonly string[],
   today: string,
 ): RowResult<MemberRow> {
-  const schema = memberRowSchema.superRefine((value, ctx) => checkMemberCrossFields(value, ctx, today));
+  let schema = refinedByDay.get(today);
+  if (!schema) {
+    schema = refineFor(today);
+    refinedByDay.clear();
+    refinedByDay.set(today, schema);
+  }
   const parsed = schema.safeParse(toRecord(fields, cells));
   return parsed.success
     ? { ok: true, value: parsed.data }

@@ -1,5 +1,13 @@
-import { buildEnvelope, REGISTRY_SOURCE, type EventData, type EventDefinition } from '@lianxin/contracts';
-import { toOutboxMessage, writeOutbox, type OutboxMessage } from '@lianxin/platform-persistence';
+import {
+  buildEnvelope,
+  envelopeHeaders,
+  messageKey,
+  REGISTRY_SOURCE,
+  type EventData,
+  type EventDefinition,
+} from '@lianxin/contracts';
+import { injectTraceContext } from '@lianxin/platform-messaging';
+import { writeOutbox, type OutboxMessage } from '@lianxin/platform-persistence';
 import type { EntityManager } from 'typeorm';
 import type { EventActor } from '@lianxin/contracts';
 import { currentCorrelationId, type EventTarget } from './event-factory';
@@ -12,6 +20,8 @@ import { currentCorrelationId, type EventTarget } from './event-factory';
 export class OutboxBatch {
   private pending: OutboxMessage[] = [];
   private readonly correlationId = currentCorrelationId();
+  // One bulk operation runs under one span: its trace headers are computed once.
+  private readonly traceHeaders = injectTraceContext({});
   written = 0;
 
   constructor(
@@ -34,7 +44,15 @@ export class OutboxBatch {
       actor: this.actor,
       data,
     });
-    this.pending.push(toOutboxMessage(definition.topic, envelope));
+    // buildEnvelope has already held the event to its exact schema; toOutboxMessage would parse it
+    // a second time, which costs as much as the rest of an imported row.
+    this.pending.push({
+      id: envelope.id,
+      topic: definition.topic,
+      key: messageKey(envelope),
+      headers: { ...envelopeHeaders(envelope), ...this.traceHeaders },
+      payload: envelope,
+    });
     if (this.pending.length >= this.flushAt) await this.flush();
   }
 

@@ -1,0 +1,259 @@
+// Benchmark (not a test): import throughput, statistics latency on a 50,000-member district, and
+// list/search latency, against a real embedded Postgres and the real HTTP app. Prints one JSON object.
+import iconv from 'iconv-lite';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { DevIssuer, type Actor } from '@lianxin/auth';
+import { createHttpApp, InMemoryIdempotencyStore } from '@lianxin/platform-http';
+import { createDataSource, inTransaction, runMigrations, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
+import { findFreePort, provisionServiceDatabase, startEmbeddedPostgres } from '@lianxin/platform-runtime';
+import { createLogger } from '@lianxin/platform-telemetry';
+import { randomBytes } from 'node:crypto';
+import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from '../src/database/registry-schema';
+import { RegistryAppModule } from '../src/registry-app.module';
+import { PiiCipher } from '../src/shared/infrastructure/pii-cipher';
+import { MEMBER_CSV_HEADER, memberCsvRow } from '../src/test-support/csv-fixtures';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const VILLAGES = 100;
+const DISTRICTS = [
+  { id: '0190a000-0000-7000-8000-000000000001', code: 'taoyuan' },
+  { id: '0190a000-0000-7000-8000-000000000002', code: 'xishan' },
+];
+const CITY_ID = '0190a000-0000-7000-8000-000000000000';
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100;
+}
+
+async function timeIt(
+  runs: number,
+  work: (i: number) => Promise<void>,
+): Promise<{ p50: number; p99: number; max: number }> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await work(i);
+    samples.push(performance.now() - started);
+  }
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: Math.round(Math.max(...samples) * 100) / 100,
+  };
+}
+
+function* csvChunks(): Generator<Buffer> {
+  yield iconv.encode(`${MEMBER_CSV_HEADER}\r\n`, 'gb18030');
+  let lines: string[] = [];
+  for (let i = 0; i < ROWS; i += 1) {
+    const district = DISTRICTS[i % 2].code;
+    lines.push(
+      memberCsvRow(
+        i,
+        `${district}/t1/v-${String((i >> 1) % VILLAGES).padStart(3, '0')}/b-01`,
+        i % 2 === 0 ? '632123' : '130223',
+      ),
+    );
+    if (lines.length === 1000) {
+      yield iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030');
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield iconv.encode(`${lines.join('\r\n')}\r\n`, 'gb18030');
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'registry-bench-'));
+  // Postgres runs as its own user when we are root; it must be able to enter the directory.
+  await chmod(dataDir, 0o755);
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'pg'),
+    port: await findFreePort(),
+    persistent: false,
+  });
+  try {
+    const { ownerUrl, appUrl } = await provisionServiceDatabase(pg.adminUrl, {
+      database: 'bench_registry',
+      short: 'registry',
+    });
+    const owner = createDataSource({
+      url: ownerUrl,
+      name: 'bench-owner',
+      migrations: REGISTRY_MIGRATIONS,
+      poolSize: 1,
+    });
+    await owner.initialize();
+    await runMigrations(owner);
+    await owner.destroy();
+    const dataSource = createDataSource({
+      url: appUrl,
+      name: 'bench-app',
+      entities: REGISTRY_ENTITIES,
+      poolSize: 10,
+    });
+    await dataSource.initialize();
+    await inTransaction(dataSource, SYSTEM_SCOPE, async (tx) => {
+      const q =
+        'INSERT INTO org_units (id, parent_id, code, name, level, kind, district_id, org_path, depth, rural) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, true) RETURNING id';
+      await tx.manager.query(
+        "INSERT INTO org_units (id, code, name, level, kind, org_path, depth) VALUES ($1, 'lx', '连心市', 'city', 'city', '/lx/', 0)",
+        [CITY_ID],
+      );
+      for (const d of DISTRICTS) {
+        await tx.manager.query(
+          "INSERT INTO org_units (id, parent_id, code, name, level, kind, district_id, org_path, depth) VALUES ($1, $2, $3, $3, 'district', 'district', $1, $4, 1)",
+          [d.id, CITY_ID, d.code, `/lx/${d.code}/`],
+        );
+        const [t] = await tx.manager.query<{ id: string }[]>(q, [
+          d.id,
+          't1',
+          '一乡',
+          'township',
+          'township',
+          d.id,
+          `/lx/${d.code}/t1/`,
+          2,
+        ]);
+        for (let v = 0; v < VILLAGES; v += 1) {
+          const code = `v-${String(v).padStart(3, '0')}`;
+          const [village] = await tx.manager.query<{ id: string }[]>(q, [
+            t.id,
+            code,
+            `${code}村`,
+            'village',
+            'village',
+            d.id,
+            `/lx/${d.code}/t1/${code}/`,
+            3,
+          ]);
+          await tx.manager.query(q, [
+            village.id,
+            'b-01',
+            '党支部',
+            'branch',
+            'branch',
+            d.id,
+            `/lx/${d.code}/t1/${code}/b-01/`,
+            4,
+          ]);
+        }
+      }
+    });
+    const issuer = await DevIssuer.create({ issuer: 'https://bench.local', audience: 'lianxin' });
+    const app = await createHttpApp(
+      RegistryAppModule.forRoot({
+        dataSource,
+        cipher: new PiiCipher(randomBytes(32)),
+        settings: {
+          objectionWindowDays: 5,
+          memberCardBaseUrl: 'https://cards.bench/',
+          today: () => '2026-06-30',
+        },
+        verifier: issuer.verifierOptions(),
+      }),
+      {
+        serviceName: 'member-registry',
+        idempotencyStore: new InMemoryIdempotencyStore(),
+        logger: createLogger('bench', { level: 'silent' }),
+      },
+    );
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    const base = `http://127.0.0.1:${address.port}`;
+    const cityAdmin: Actor = {
+      id: 'bench-city',
+      name: '市管理员',
+      roles: ['city_admin'],
+      scope: '/lx/',
+      districtId: null,
+    };
+    const districtAdmin: Actor = {
+      id: 'bench-district',
+      name: '区管理员',
+      roles: ['district_admin'],
+      scope: '/lx/taoyuan/',
+      districtId: DISTRICTS[0].id,
+    };
+    const cityToken = `Bearer ${await issuer.signActor(cityAdmin, { expiresInSec: 3600 })}`;
+    const districtToken = `Bearer ${await issuer.signActor(districtAdmin, { expiresInSec: 3600 })}`;
+
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 100);
+    const importStarted = performance.now();
+    const response = await fetch(`${base}/api/v1/imports/members?unitId=${CITY_ID}`, {
+      method: 'POST',
+      headers: { authorization: cityToken, 'content-type': 'text/csv' },
+      body: Readable.toWeb(Readable.from(csvChunks())) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' });
+    const report = (await response.json()) as {
+      rowsImported: number;
+      rowsRejected: number;
+      encoding: string;
+    };
+    const importMs = performance.now() - importStarted;
+    clearInterval(sampler);
+    if (response.status !== 200)
+      throw new Error(`import failed: ${response.status} ${JSON.stringify(report).slice(0, 500)}`);
+    await dataSource.query('ANALYZE');
+
+    const get = async (path: string, token: string): Promise<void> => {
+      const res = await fetch(`${base}${path}`, { headers: { authorization: token } });
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      await res.arrayBuffer();
+    };
+    const statistics = await timeIt(30, () =>
+      get(`/api/v1/statistics/composition?unitId=${DISTRICTS[0].id}`, districtToken),
+    );
+    const list = await timeIt(200, () => get(`/api/v1/members?limit=50`, districtToken));
+    const search = await timeIt(200, (i) =>
+      get(`/api/v1/members?q=${encodeURIComponent(`党员${(i * 2) % ROWS}`)}&limit=20`, districtToken),
+    );
+    const [{ n: districtMembers }] = await inTransaction(dataSource, SYSTEM_SCOPE, (tx) =>
+      tx.manager.query<{ n: number }[]>(
+        "SELECT count(*)::int AS n FROM members WHERE org_path LIKE '/lx/taoyuan/%'",
+      ),
+    );
+    const [{ n: outboxRows }] = await inTransaction(dataSource, SYSTEM_SCOPE, (tx) =>
+      tx.manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox'),
+    );
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          benchmark: 'member-registry',
+          import: {
+            rows: ROWS,
+            encoding: report.encoding,
+            imported: report.rowsImported,
+            rejected: report.rowsRejected,
+            seconds: Math.round(importMs) / 1000,
+            rowsPerSecond: Math.round((ROWS / importMs) * 1000),
+            outboxRows,
+            rssBeforeMb: Math.round(rssBefore / 1048576),
+            rssPeakMb: Math.round(rssPeak / 1048576),
+          },
+          statisticsMs: { districtMembers, ...statistics },
+          listMembersMs: list,
+          searchByNameMs: search,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    await app.close();
+    await dataSource.destroy();
+  } finally {
+    await pg.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
