@@ -88,6 +88,14 @@ async function main(): Promise<void> {
     env: process.env,
     log,
     logLevel: cli.logLevel,
+  }).catch((error: unknown) => {
+    // Ctrl-C while starting reaches the children too, so a step fails; startPlatform has already
+    // stopped everything it started. That is the requested outcome, not an error to report.
+    if (stopRequested) {
+      log('[lianxin] stopped during startup; nothing left running.');
+      process.exit(0);
+    }
+    throw error;
   });
   running.platform = platform;
   if (stopRequested) {
