@@ -210,6 +210,7 @@ async function main(): Promise<void> {
   const onDisk = dirBytes(dataDir);
   await broker.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  if (compiledCli !== undefined) fs.rmSync(path.dirname(compiledCli), { recursive: true, force: true });
 
   const mb = (produced * VALUE.length) / (1024 * 1024);
   process.stdout.write(

@@ -108,7 +108,7 @@ describe('dev broker protocol behaviour', () => {
     const waited = Date.now() - started;
     expect(empty.records).toHaveLength(0);
     expect(waited).toBeGreaterThanOrEqual(380);
-    expect(waited).toBeLessThan(1500);
+    expect(waited).toBeLessThan(5000);
 
     const fetcher = await RawClient.connect(broker.port);
     const parkedAt = Date.now();
@@ -120,7 +120,7 @@ describe('dev broker protocol behaviour', () => {
       ).error,
     ).toBe(0);
     const woke = readFetch(await parked);
-    expect(Date.now() - parkedAt).toBeLessThan(2000);
+    expect(Date.now() - parkedAt).toBeLessThan(5000); // woken by the append, not by its 10 s max wait
     expect(woke.records.length).toBeGreaterThan(0);
     expect(woke.highWatermark).toBe(1);
     fetcher.close();

@@ -22,9 +22,19 @@ export class CollectingLogger implements BrokerLogger {
   }
 }
 
+const createdDirs: string[] = [];
+
+/** A fresh directory, removed after the test file's last test (after its brokers have stopped). */
 export function tempDir(prefix = 'dev-broker-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  createdDirs.push(dir);
+  return dir;
 }
+
+// Registered when a test file imports this module, so it runs after that file's own afterAll hooks.
+afterAll(() => {
+  for (const dir of createdDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 export async function startTestBroker(
   overrides: Partial<BrokerOptions> = {},
