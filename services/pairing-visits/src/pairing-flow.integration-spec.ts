@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { talliesAndRecount } from './test-support/pairing-test-app';
 import {
   ACTORS,
   createPairingTestApp,
@@ -197,5 +198,11 @@ describe('pairing and visits (HTTP, real Postgres)', () => {
     } finally {
       t.clock.advanceDays(-8);
     }
+  });
+
+  it('keeps the quota tallies equal to a recount of the source rows', async () => {
+    const { tallies, recount } = await talliesAndRecount(t, 2026);
+    expect(tallies.length).toBeGreaterThan(0);
+    expect(tallies).toEqual(recount);
   });
 });

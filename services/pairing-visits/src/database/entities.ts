@@ -16,6 +16,7 @@ import { PledgeEvaluationOrmEntity } from '../pledges/infrastructure/pledge-eval
 import { PledgeReportOrmEntity } from '../pledges/infrastructure/pledge-report.orm-entity';
 import { SpotCheckOrmEntity } from '../spot-checks/infrastructure/spot-check.orm-entity';
 import { SpotCheckItemOrmEntity } from '../spot-checks/infrastructure/spot-check-item.orm-entity';
+import { QuotaTallyOrmEntity } from '../quota-progress/infrastructure/quota-tally.orm-entity';
 
 /** Every TypeORM entity of the service (the drift check compares them with the migrated schema). */
 export const PAIRING_ENTITIES = [
@@ -37,4 +38,5 @@ export const PAIRING_ENTITIES = [
   PledgeReportOrmEntity,
   SpotCheckOrmEntity,
   SpotCheckItemOrmEntity,
+  QuotaTallyOrmEntity,
 ];

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { talliesAndRecount } from '../test-support/pairing-test-app';
 import {
   ACTORS,
   createPairingTestApp,
@@ -158,5 +159,11 @@ describe('coverage, suggestions, quota rules and early warnings (HTTP, real Post
     expect(fields).toEqual(expect.arrayContaining(['householdId', 'visitDate', 'heard']));
     const auditor = await t.token(ACTORS.auditor);
     expect((await http().post('/api/v1/pairings').set('authorization', auditor).send({})).status).toBe(403);
+  });
+
+  it('keeps the quota tallies equal to a recount of the source rows', async () => {
+    const { tallies, recount } = await talliesAndRecount(t, 2026);
+    expect(tallies.length).toBeGreaterThan(0);
+    expect(tallies).toEqual(recount);
   });
 });

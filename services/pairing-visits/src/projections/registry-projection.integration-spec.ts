@@ -7,7 +7,7 @@ import {
   SYSTEM_ACTOR,
   type KnownEnvelope,
 } from '@lianxin/contracts';
-import { createKafka, ensureTopics } from '@lianxin/platform-messaging';
+import { createIdempotentProducer, createKafka, ensureTopics } from '@lianxin/platform-messaging';
 import { getTestInfra, uniqueId } from '@lianxin/testing';
 import { type Kafka, type Producer } from 'kafkajs';
 import request from 'supertest';
@@ -37,8 +37,7 @@ describe('registry projection (real Postgres and dev broker)', () => {
     const { kafkaBrokers } = await getTestInfra();
     kafka = createKafka({ brokers: kafkaBrokers, clientId: `pairing-test-${uniqueId()}` });
     await ensureTopics(kafka, registryTopics());
-    producer = kafka.producer();
-    await producer.connect();
+    producer = await createIdempotentProducer(kafka);
     consumer = new RegistryEventsConsumer(t.db.dataSource);
     await consumer.start(kafka, `pairing-projection-test-${uniqueId()}`);
   }, 120_000);

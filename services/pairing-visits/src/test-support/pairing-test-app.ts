@@ -9,6 +9,7 @@ import { PAIRING_MIGRATIONS } from '../database/migrations';
 import { PairingAppModule } from '../pairing-app.module';
 import { RegistryEventsConsumer } from '../projections/api/registry-events.consumer';
 import { Clock } from '../shared/application/clock';
+import { recountTallies } from '../quota-progress/infrastructure/quota-tally.repository';
 import { RegistryFixture, TAOYUAN_ID, XISHAN_ID } from './registry-fixture';
 
 export class TestClock extends Clock {
@@ -131,4 +132,28 @@ export async function createPairingTestApp(now = '2026-07-01T02:00:00Z'): Promis
       await db.drop();
     },
   };
+}
+
+/** The tallies quota progress reads, and a recount of the source rows: they must be equal. */
+export async function talliesAndRecount(
+  t: PairingTestApp,
+  year: number,
+): Promise<{
+  tallies: { cadreId: string; visits: number; problemsSolved: number; grassrootsDays: number }[];
+  recount: unknown[];
+}> {
+  const tallies = await t.query<{
+    cadreId: string;
+    visits: number;
+    problemsSolved: number;
+    grassrootsDays: number;
+  }>(
+    `SELECT cadre_id AS "cadreId", visits, practical_matters + tickets_solved AS "problemsSolved", grassroots_days AS "grassrootsDays"
+       FROM quota_tallies WHERE year = $1 AND (visits + practical_matters + tickets_solved + grassroots_days) > 0 ORDER BY cadre_id`,
+    [year],
+  );
+  const recount = await inTransaction(t.db.dataSource, SYSTEM_SCOPE, (tx) =>
+    recountTallies(tx.manager, year),
+  );
+  return { tallies, recount };
 }

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { talliesAndRecount } from '../test-support/pairing-test-app';
 import {
   ACTORS,
   createPairingTestApp,
@@ -155,5 +156,11 @@ describe('sentiment tickets and the 96333 hotline (HTTP, real Postgres)', () => 
     } finally {
       t.clock.advanceDays(-1);
     }
+  });
+
+  it('keeps the quota tallies equal to a recount of the source rows', async () => {
+    const { tallies, recount } = await talliesAndRecount(t, 2026);
+    expect(tallies.length).toBeGreaterThan(0);
+    expect(tallies).toEqual(recount);
   });
 });

@@ -2,6 +2,7 @@ import { outboxInboxMigrations } from '@lianxin/platform-persistence';
 import { PairingSchema1763800000000 } from './1763800000000-pairing-schema';
 import { DistrictConfigInheritedRead1763800001000 } from './1763800001000-district-config-inherited-read';
 import { IdempotencyKeys1763800002000 } from './1763800002000-idempotency-keys';
+import { QuotaTallies1763800003000 } from './1763800003000-quota-tallies';
 
 /** Every migration of the service, in order (never edit one once committed; add a new one). */
 export const PAIRING_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const PAIRING_MIGRATIONS = [
   PairingSchema1763800000000,
   DistrictConfigInheritedRead1763800001000,
   IdempotencyKeys1763800002000,
+  QuotaTallies1763800003000,
 ];

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { type CommandContext } from '../../shared/application/command-context';
 import { publishEvent } from '../../shared/application/publish-event';
 import { yearOf } from '../../shared/domain/business-date';
+import { bumpTally } from '../../quota-progress/infrastructure/quota-tally.writer';
 import { PracticalMatterOrmEntity } from '../infrastructure/practical-matter.orm-entity';
 
 export interface RecordMatterInput {
@@ -46,6 +47,17 @@ export async function recordMatter(
     recordedAt: context.now,
   });
   await repository.insert(row);
+  await bumpTally(
+    tx,
+    {
+      memberId: row.memberId,
+      year: row.doneYear,
+      placePath: row.orgPath,
+      member: { districtId: row.districtId, orgPath: row.memberOrgPath },
+    },
+    { practicalMatters: 1 },
+    context.now,
+  );
   publishEvent(
     tx,
     context,

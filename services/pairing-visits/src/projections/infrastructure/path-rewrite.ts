@@ -22,6 +22,7 @@ const PATH_COLUMNS: readonly (readonly [string, string])[] = [
   ['pledge_reports', 'org_path'],
   ['spot_checks', 'org_path'],
   ['spot_check_items', 'org_path'],
+  ['quota_tallies', 'org_path'],
 ];
 
 export async function rewriteSubtreePaths(

@@ -10,6 +10,7 @@ import { PairingDatabase } from '../../../../shared/application/pairing-database
 import { publishEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
 import { isUniqueViolation } from '../../../../shared/infrastructure/pg-errors';
+import { bumpTally } from '../../../../quota-progress/infrastructure/quota-tally.writer';
 import { GrassrootsDayOrmEntity } from '../../../infrastructure/grassroots-day.orm-entity';
 import { type GrassrootsDayView, type RecordGrassrootsDayInput } from '../../grassroots-days.schemas';
 
@@ -49,6 +50,17 @@ export class RecordGrassrootsDayHandler {
           recordedAt: context.now,
         });
         await tx.manager.getRepository(GrassrootsDayOrmEntity).insert(row);
+        await bumpTally(
+          tx,
+          {
+            memberId: cadre.id,
+            year: row.servedYear,
+            placePath: row.orgPath,
+            member: { districtId: cadre.districtId, orgPath: cadre.orgPath },
+          },
+          { grassrootsDays: 1 },
+          context.now,
+        );
         publishEvent(
           tx,
           context,

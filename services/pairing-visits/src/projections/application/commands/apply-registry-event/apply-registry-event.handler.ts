@@ -125,6 +125,11 @@ export class ApplyRegistryEventHandler {
             updatedAt: at,
           },
         );
+        // The cadre's counters follow them, so rollups show their year under the new unit.
+        await tx.manager.query(
+          'UPDATE quota_tallies SET org_path = $2, district_id = $3 WHERE cadre_id = $1',
+          [data.memberId, orgPath, data.toDistrictId],
+        );
         return;
       }
       case 'registry.member.deactivated':

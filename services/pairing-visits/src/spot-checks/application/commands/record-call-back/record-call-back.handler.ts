@@ -8,6 +8,8 @@ import { publishEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate } from '../../../../shared/domain/business-date';
 import { asConfirmation } from '../../../../visits/application/visit-view';
 import { VisitOrmEntity } from '../../../../visits/infrastructure/visit.orm-entity';
+import { bumpTally } from '../../../../quota-progress/infrastructure/quota-tally.writer';
+import { countsTowardQuota } from '../../../../visits/domain/visit-rules';
 import { type CallBackResult } from '../../../domain/sampling';
 import { SpotCheckItemOrmEntity } from '../../../infrastructure/spot-check-item.orm-entity';
 import { SpotCheckOrmEntity } from '../../../infrastructure/spot-check.orm-entity';
@@ -60,6 +62,20 @@ export class RecordCallBackHandler {
       visit.flagged = input.result !== 'confirmed';
       visit.updatedAt = context.now;
       await visits.save(visit);
+      const delta = Number(countsTowardQuota(input.result)) - Number(countsTowardQuota(previous));
+      if (delta !== 0) {
+        await bumpTally(
+          tx,
+          {
+            memberId: visit.cadreId,
+            year: visit.visitYear,
+            placePath: visit.orgPath,
+            member: { districtId: visit.districtId, orgPath: visit.cadreOrgPath },
+          },
+          { visits: delta },
+          context.now,
+        );
+      }
 
       publishEvent(
         tx,

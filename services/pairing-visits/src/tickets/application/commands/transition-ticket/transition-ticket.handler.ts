@@ -24,6 +24,7 @@ import {
   type TicketAction,
   type TicketStatus,
 } from '../../../domain/ticket-status';
+import { bumpTally } from '../../../../quota-progress/infrastructure/quota-tally.writer';
 import { TicketHistoryOrmEntity } from '../../../infrastructure/ticket-history.orm-entity';
 import { TicketOrmEntity } from '../../../infrastructure/ticket.orm-entity';
 import { asStatus, toTicketView } from '../../ticket-view';
@@ -164,6 +165,14 @@ export class TransitionTicketHandler {
           ticket.resolution = input.resolution;
           if (ticket.ownerMemberId === null)
             throw new ConflictError('accept the ticket before resolving it', { allowed: ['accept'] });
+          if (input.resolutionCode === 'solved' || input.resolutionCode === 'partially_solved') {
+            await bumpTally(
+              tx,
+              { memberId: ticket.ownerMemberId, year: ticket.resolvedYear, placePath: ticket.orgPath },
+              { ticketsSolved: 1 },
+              context.now,
+            );
+          }
           publishEvent(tx, context, ticketResolvedV1, target, {
             ticketId: ticket.id,
             resolvedByMemberId: ticket.ownerMemberId,

@@ -5,7 +5,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { type CommandContext } from '../../../../shared/application/command-context';
 import { publishEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
-import { assertVisitDate, diffVisit, VisitRuleError, type VisitChange } from '../../../domain/visit-rules';
+import { bumpTally } from '../../../../quota-progress/infrastructure/quota-tally.writer';
+import { asConfirmation } from '../../visit-view';
+import {
+  assertVisitDate,
+  countsTowardQuota,
+  diffVisit,
+  VisitRuleError,
+  type VisitChange,
+} from '../../../domain/visit-rules';
 import { VisitCorrectionOrmEntity } from '../../../infrastructure/visit-correction.orm-entity';
 import { VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { asVisitKind } from '../../visit-view';
@@ -40,8 +48,25 @@ export async function changeVisit(
   if (next.kind !== undefined) visit.kind = next.kind;
   if (next.heard !== undefined) visit.heard = next.heard;
   if (next.visitDate !== undefined) {
+    const previousYear = visit.visitYear;
     visit.visitDate = next.visitDate;
     visit.visitYear = yearOf(next.visitDate);
+    // A visit moved into another year counts in that year's quota instead.
+    if (previousYear !== visit.visitYear && countsTowardQuota(asConfirmation(visit.confirmation))) {
+      const member = { districtId: visit.districtId, orgPath: visit.cadreOrgPath };
+      await bumpTally(
+        tx,
+        { memberId: visit.cadreId, year: previousYear, placePath: visit.orgPath, member },
+        { visits: -1 },
+        context.now,
+      );
+      await bumpTally(
+        tx,
+        { memberId: visit.cadreId, year: visit.visitYear, placePath: visit.orgPath, member },
+        { visits: 1 },
+        context.now,
+      );
+    }
   }
   visit.updatedAt = context.now;
   await tx.manager.getRepository(VisitOrmEntity).save(visit);

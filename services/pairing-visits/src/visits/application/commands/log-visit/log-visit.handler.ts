@@ -14,6 +14,7 @@ import { publishEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
 import { openTicket } from '../../../../tickets/application/open-ticket';
 import { PairingOrmEntity } from '../../../../pairings/infrastructure/pairing.orm-entity';
+import { bumpTally } from '../../../../quota-progress/infrastructure/quota-tally.writer';
 import { assertVisitDate, VisitRuleError } from '../../../domain/visit-rules';
 import { VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
@@ -67,6 +68,17 @@ export class LogVisitHandler {
         updatedAt: context.now,
       });
       await tx.manager.getRepository(VisitOrmEntity).insert(visit);
+      await bumpTally(
+        tx,
+        {
+          memberId: cadre.id,
+          year: visit.visitYear,
+          placePath: household.orgPath,
+          member: { districtId: cadre.districtId, orgPath: cadre.orgPath },
+        },
+        { visits: 1 },
+        context.now,
+      );
       publishEvent(
         tx,
         context,
