@@ -117,12 +117,8 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broker-bench-'));
   const runtime = process.env['BENCH_BROKER_RUNTIME'] === 'swc-node' ? 'swc-node' : 'compiled';
-  const broker = await spawnBroker(
-    dataDir,
-    await freePort(),
-    [],
-    runtime === 'compiled' ? compileBroker() : undefined,
-  );
+  const compiledCli = runtime === 'compiled' ? compileBroker() : undefined;
+  const broker = await spawnBroker(dataDir, await freePort(), [], compiledCli);
   const pid = broker.child.pid ?? -1;
   const kafka = new Kafka({ brokers: [broker.brokers], clientId: 'bench', logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
