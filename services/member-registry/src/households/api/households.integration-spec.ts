@@ -1,0 +1,93 @@
+import request from 'supertest';
+import { buildResidentId } from '../../shared/domain/resident-id';
+import {
+  ACTORS,
+  createRegistryTestApp,
+  seedTwoDistricts,
+  type RegistryTestApp,
+} from '../../test-support/registry-test-app';
+
+describe('households over HTTP', () => {
+  let t: RegistryTestApp;
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createRegistryTestApp();
+    ids = await seedTwoDistricts(t.db);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const body = (villageId: string, n: number): Record<string, unknown> => ({
+    villageId,
+    headName: `户主${n}`,
+    residentId: buildResidentId('632123', '1970-03-04', n),
+    mobile: `1381234${String(n).padStart(4, '0')}`,
+    address: `红旗村${n}号`,
+    size: 4,
+    hardshipStatus: 'poor',
+    needs: ['schooling'],
+  });
+
+  it('registers, masks for branch secretaries, publishes hardship changes without personal data', async () => {
+    const admin = await t.token(ACTORS.taoyuanAdmin);
+    const created = await request(t.app.getHttpServer())
+      .post('/api/v1/households')
+      .set('authorization', admin)
+      .send(body(ids.tyVillage, 1))
+      .expect(201);
+    expect(created.body).toMatchObject({ hardshipLabel: '贫困户', sensitiveMasked: false });
+    const masked = await request(t.app.getHttpServer())
+      .get(`/api/v1/households/${created.body.id}`)
+      .set('authorization', await t.token(ACTORS.taoyuanSecretary))
+      .expect(200);
+    expect(masked.body.mobile).toMatch(/\*{4}/);
+    expect(masked.body.residentId).toMatch(/\*{11}/);
+    await request(t.app.getHttpServer())
+      .patch(`/api/v1/households/${created.body.id}`)
+      .set('authorization', admin)
+      .send({ hardshipStatus: 'none', hardshipReason: 'income_rose', address: '新址' })
+      .expect(200);
+    const events = await t.db.ownerDataSource.query<{ type: string; payload: unknown }[]>(
+      `SELECT payload->>'type' AS type, payload FROM outbox WHERE payload->>'aggregateId' = $1 ORDER BY seq`,
+      [created.body.id],
+    );
+    expect(events.map((e) => e.type)).toEqual([
+      'registry.household.registered',
+      'registry.household.hardship-status-changed',
+      'registry.household.updated',
+    ]);
+    const text = JSON.stringify(events);
+    for (const secret of ['户主1', '红旗村1号', '新址', String(body(ids.tyVillage, 1).mobile)])
+      expect(text).not.toContain(secret);
+  });
+
+  it('hides another district’s households by id and in lists', async () => {
+    const xs = await request(t.app.getHttpServer())
+      .post('/api/v1/households')
+      .set('authorization', await t.token(ACTORS.xishanAdmin))
+      .send(body(ids.xsVillage, 2))
+      .expect(201);
+    const admin = await t.token(ACTORS.taoyuanAdmin);
+    await request(t.app.getHttpServer())
+      .get(`/api/v1/households/${xs.body.id}`)
+      .set('authorization', admin)
+      .expect(404);
+    await request(t.app.getHttpServer())
+      .patch(`/api/v1/households/${xs.body.id}`)
+      .set('authorization', admin)
+      .send({ size: 2 })
+      .expect(404);
+    await request(t.app.getHttpServer())
+      .delete(`/api/v1/households/${xs.body.id}`)
+      .set('authorization', admin)
+      .expect(404);
+    const list = await request(t.app.getHttpServer())
+      .get('/api/v1/households')
+      .set('authorization', admin)
+      .expect(200);
+    expect(list.body.items.map((h: { id: string }) => h.id)).not.toContain(xs.body.id);
+  });
+});
