@@ -17,6 +17,12 @@ import { type BrokerInfo, type CoordinatorError, type PostgresInfo } from './inf
 import { REGISTRIES, reapRunDirectory } from './run-directory';
 import { WORKSPACE_ROOT } from './workspace-root';
 
+/** A failed start is not cached: the next request tries again and reports its own error. */
+function forgetOnFailure<T>(pending: Promise<T>, forget: () => void): Promise<T> {
+  pending.catch(forget);
+  return pending;
+}
+
 export class InfraCoordinator {
   private server?: Server;
   private postgres?: Promise<EmbeddedPostgresHandle>;
@@ -59,35 +65,38 @@ export class InfraCoordinator {
   }
 
   private ensurePostgres(): Promise<EmbeddedPostgresHandle> {
-    this.postgres ??= (async () => {
-      const handle = await startEmbeddedPostgres({
-        dataDir: join(this.runDir, 'postgres'),
-        port: await findFreePort(),
-        persistent: false,
-        fast: true,
-      });
-      this.registry.add('postgres', handle.pid, 'SIGINT');
-      return handle;
-    })();
-    // A failed start is not cached: the next request tries again and reports its own error.
-    this.postgres.catch(() => (this.postgres = undefined));
+    this.postgres ??= forgetOnFailure(
+      (async () => {
+        const handle = await startEmbeddedPostgres({
+          dataDir: join(this.runDir, 'postgres'),
+          port: await findFreePort(),
+          persistent: false,
+          fast: true,
+        });
+        this.registry.add('postgres', handle.pid, 'SIGINT');
+        return handle;
+      })(),
+      () => (this.postgres = undefined),
+    );
     return this.postgres;
   }
 
   private ensureBroker(): Promise<BrokerProcessHandle> {
-    this.broker ??= (async () => {
-      const handle = await startBrokerProcess({
-        workspaceRoot: WORKSPACE_ROOT,
-        dataDir: join(this.runDir, 'kafka'),
-        port: 0,
-        log: () => undefined,
-        env: process.env,
-        extraArgs: ['--log-level', 'warn'],
-      });
-      this.registry.add('kafka', handle.pid);
-      return handle;
-    })();
-    this.broker.catch(() => (this.broker = undefined));
+    this.broker ??= forgetOnFailure(
+      (async () => {
+        const handle = await startBrokerProcess({
+          workspaceRoot: WORKSPACE_ROOT,
+          dataDir: join(this.runDir, 'kafka'),
+          port: 0,
+          log: () => undefined,
+          env: process.env,
+          extraArgs: ['--log-level', 'warn'],
+        });
+        this.registry.add('kafka', handle.pid);
+        return handle;
+      })(),
+      () => (this.broker = undefined),
+    );
     return this.broker;
   }
 
