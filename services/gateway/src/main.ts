@@ -11,7 +11,7 @@ import { loadGatewayConfig } from './config/gateway-config';
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
-  const logger = createLogger('gateway');
+  const logger = createLogger('gateway', { level: config.logLevel });
   const gateway = await createGatewayApp(config, { logger });
 
   const kafka = createKafka({ brokers: config.kafka.brokers, clientId: config.kafka.clientId });

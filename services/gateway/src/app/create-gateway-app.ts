@@ -12,6 +12,7 @@ import { ListAuditEntriesHandler } from '../audit/application/queries/list-audit
 import { AuditEntryOrmEntity } from '../audit/infrastructure/audit-entry.orm-entity';
 import { DevIssuerController } from '../auth/api/dev-issuer.controller';
 import { DevTokenIssuer } from '../auth/application/issue-dev-token.handler';
+import { CachingTokenVerifier } from '../auth/infrastructure/caching-token-verifier';
 import { AuditController } from '../audit/api/audit.controller';
 import { type GatewayConfig, type UpstreamShort } from '../config/gateway-config';
 import { ForwardRequestHandler, type Authoriser } from '../forwarding/application/forward-request.handler';
@@ -78,12 +79,15 @@ export async function createGatewayApp(config: GatewayConfig, overrides: Gateway
     overrides.dataSource ??
     (await createDataSource({ url: config.database.url, entities: [AuditEntryOrmEntity], name: 'gateway', poolSize: config.database.poolSize }).initialize());
 
-  const verifier: TokenVerifier = createTokenVerifier({
-    issuer: config.auth.issuer,
-    audience: config.auth.audience,
-    ...(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { publicKeyPem: config.auth.publicKeyPem }),
-    clockToleranceSec: config.auth.clockToleranceSec,
-  });
+  const verifier: TokenVerifier = new CachingTokenVerifier(
+    createTokenVerifier({
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+      ...(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { publicKeyPem: config.auth.publicKeyPem }),
+      clockToleranceSec: config.auth.clockToleranceSec,
+    }),
+    { clockToleranceSec: config.auth.clockToleranceSec, maxEntries: 10_000, maxAgeMs: 60_000 },
+  );
   const devIssuer = await createDevIssuer(config);
 
   const catalogue = new UpstreamCatalogue({
