@@ -140,4 +140,73 @@ describe('registry projection (real Postgres and dev broker)', () => {
     );
     expect(rows).toEqual([{ hardship_status: 'none' }]);
   });
+
+  it('runs the whole flow from registry events on the broker: known within 2 s → pair → visit → progress 1 → call-back denies it → progress 0; other districts get 404', async () => {
+    const cadreId = uuidv7();
+    const householdId = uuidv7();
+    const started = Date.now();
+    await send(t.registry.memberEvent('shiqiaoBranch', 'other_cadre', cadreId));
+    await send(t.registry.householdEvent('shiqiao', 'extreme_hardship', householdId));
+    await eventually(async () =>
+      (await count(
+        'SELECT count(*)::int AS n FROM members m JOIN households h ON h.id = $2 WHERE m.id = $1',
+        [cadreId, householdId],
+      )) === 1
+        ? true
+        : undefined,
+    );
+    expect(Date.now() - started).toBeLessThan(2000);
+
+    const http = () => request(t.app.getHttpServer());
+    const admin = await t.token(ACTORS.taoyuanAdmin);
+    const xishan = await t.token(ACTORS.xishanAdmin);
+    expect(
+      (await http().post('/api/v1/pairings').set('authorization', xishan).send({ householdId, cadreId }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await http().post('/api/v1/pairings').set('authorization', admin).send({ householdId, cadreId }))
+        .status,
+    ).toBe(201);
+    const township = await t.token(ACTORS.daheAdmin);
+    const visit = await http()
+      .post('/api/v1/visits')
+      .set('authorization', township)
+      .send({ householdId, cadreId, visitDate: '2026-06-20', kind: 'home', heard: '了解生活情况' });
+    expect(visit.status).toBe(201);
+    const progress = async () =>
+      (await http().get(`/api/v1/quota-progress/cadres/${cadreId}?year=2026`).set('authorization', admin))
+        .body as { visits: { actual: number } };
+    expect((await progress()).visits.actual).toBe(1);
+    expect(
+      (await http().get(`/api/v1/quota-progress/cadres/${cadreId}?year=2026`).set('authorization', xishan))
+        .status,
+    ).toBe(404);
+
+    const check = await http()
+      .post('/api/v1/spot-checks')
+      .set('authorization', admin)
+      .send({
+        unitId: UNITS.shiqiao.id,
+        periodFrom: '2026-06-20',
+        periodTo: '2026-06-20',
+        share: 1,
+        seed: 'journey-seed-01',
+      });
+    expect(check.body.items.map((item: { visitId: string }) => item.visitId)).toContain(visit.body.id);
+    expect(
+      (
+        await http()
+          .post(`/api/v1/spot-checks/${check.body.id}/call-backs`)
+          .set('authorization', xishan)
+          .send({ visitId: visit.body.id, result: 'not_confirmed' })
+      ).status,
+    ).toBe(404);
+    const callBack = await http()
+      .post(`/api/v1/spot-checks/${check.body.id}/call-backs`)
+      .set('authorization', admin)
+      .send({ visitId: visit.body.id, result: 'not_confirmed' });
+    expect(callBack.status).toBe(200);
+    expect((await progress()).visits.actual).toBe(0);
+  }, 30_000);
 });
