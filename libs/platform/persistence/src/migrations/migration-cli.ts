@@ -18,7 +18,13 @@ export interface MigrationCliOptions extends Omit<CreateDataSourceOptions, 'pool
  */
 export async function runMigrationCli(options: MigrationCliOptions): Promise<number> {
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const command = options.command ?? parseCommand(process.argv[2]);
+  let command: MigrationCommand;
+  try {
+    command = options.command ?? parseCommand(process.argv[2]);
+  } catch (error) {
+    print(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
   const dataSource = createDataSource({ ...options, poolSize: 1 });
   try {
     await dataSource.initialize();

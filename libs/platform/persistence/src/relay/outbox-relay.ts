@@ -12,6 +12,12 @@ export interface OutboxRelayOptions {
   pollMs?: number;
   /** Delay growth while the broker or database fails. Default 100 ms doubling to 30 s. */
   backoff?: BackoffPolicy;
+  /**
+   * Pause after a partial batch before polling again, so that under a steady trickle the relay
+   * sends (and marks) several rows per transaction instead of spinning on one-row batches — the
+   * same trade as Kafka's linger.ms. Default 10 ms; 0 polls again at once.
+   */
+  lingerMs?: number;
   /** Wake on NOTIFY from the outbox insert trigger. Default true. */
   listen?: boolean;
   /** Published rows older than this are deleted. Default 1 day; 0 disables cleanup. */
@@ -43,6 +49,7 @@ const CLEANUP_CHUNK = 10_000;
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollMs: number;
+  private readonly lingerMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly retainPublishedMs: number;
   private readonly logger: RelayLogger;
@@ -56,6 +63,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.pollMs = options.pollMs ?? 500;
+    this.lingerMs = options.lingerMs ?? 10;
     this.backoff = options.backoff ?? { initialMs: 100, maxMs: 30_000 };
     this.retainPublishedMs = options.retainPublishedMs ?? 24 * 3600 * 1000;
     this.logger = options.logger ?? consoleRelayLogger;
@@ -158,6 +166,7 @@ export class OutboxRelay {
         // outbox otherwise drained (see OutboxNotifyWhenIdle), so while rows keep coming the
         // relay must keep polling on its own.
         if (published === 0) await this.idle(this.pollMs);
+        else if (published < this.batchSize && this.lingerMs > 0) await sleep(this.lingerMs, this.abort.signal);
       } catch (error) {
         failures += 1;
         const delay = backoffDelay(this.backoff, failures);
