@@ -45,6 +45,9 @@ interface CadreRow {
   branch_unit_id: string;
 }
 
+/** Cadres per district whose grassroots days are loaded (each is one record per day). */
+const DAY_SAMPLE_CADRES = 20;
+
 const PROBLEM_CATEGORIES = ['livelihood', 'infrastructure', 'dispute', 'safety', 'other'] as const;
 const MATTER_CATEGORIES = [
   'paperwork',
@@ -268,7 +271,13 @@ export class DemoLoader {
     // 3. Grassroots days for the ranks with a 100-day target, at their own pace.
     const recordDay = new RecordGrassrootsDayHandler(this.db);
     const dayJobs: { cadre: CadreRow; date: string }[] = [];
-    for (const cadre of cadres) {
+    // A sample of cadres keeps the demo load to about a minute; their days still show the pace.
+    const withDayTargets = cadres.filter(
+      (cadre) =>
+        DEFAULT_QUOTA_RULES[isCadreRank(cadre.cadre_rank) ? cadre.cadre_rank : 'none'].grassrootsDays !==
+        null,
+    );
+    for (const cadre of withDayTargets.slice(0, DAY_SAMPLE_CADRES)) {
       const rank = isCadreRank(cadre.cadre_rank) ? cadre.cadre_rank : 'none';
       const target = DEFAULT_QUOTA_RULES[rank].grassrootsDays;
       if (target === null) continue;

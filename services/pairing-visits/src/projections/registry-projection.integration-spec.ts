@@ -183,16 +183,13 @@ describe('registry projection (real Postgres and dev broker)', () => {
         .status,
     ).toBe(404);
 
-    const check = await http()
-      .post('/api/v1/spot-checks')
-      .set('authorization', admin)
-      .send({
-        unitId: UNITS.shiqiao.id,
-        periodFrom: '2026-06-20',
-        periodTo: '2026-06-20',
-        share: 1,
-        seed: 'journey-seed-01',
-      });
+    const check = await http().post('/api/v1/spot-checks').set('authorization', admin).send({
+      unitId: UNITS.shiqiao.id,
+      periodFrom: '2026-06-20',
+      periodTo: '2026-06-20',
+      share: 1,
+      seed: 'journey-seed-01',
+    });
     expect(check.body.items.map((item: { visitId: string }) => item.visitId)).toContain(visit.body.id);
     expect(
       (

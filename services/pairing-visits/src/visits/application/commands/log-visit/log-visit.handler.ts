@@ -1,24 +1,31 @@
 import { visitLoggedV1 } from '@lianxin/contracts';
-import { BusinessRuleError } from '@lianxin/platform-http';
+import { BusinessRuleError, NotFoundError } from '@lianxin/platform-http';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { recordMatter } from '../../../../practical-matters/application/record-matter';
-import {
-  activeMemberOr404,
-  householdInScopeOr404,
-} from '../../../../projections/infrastructure/member.repository';
 import { actingMemberId } from '../../../../shared/application/acting-member';
 import { districtScopeOf, type CommandContext } from '../../../../shared/application/command-context';
 import { PairingDatabase } from '../../../../shared/application/pairing-database';
 import { publishEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
 import { openTicket } from '../../../../tickets/application/open-ticket';
-import { PairingOrmEntity } from '../../../../pairings/infrastructure/pairing.orm-entity';
 import { bumpTally } from '../../../../quota-progress/infrastructure/quota-tally.writer';
 import { assertVisitDate, VisitRuleError } from '../../../domain/visit-rules';
 import { VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
 import { type LogVisitInput, type VisitView } from '../../visits.schemas';
+
+interface VisitPartiesRow {
+  district_id: string;
+  org_path: string;
+  active: boolean;
+  cadre_id: string | null;
+  cadre_district_id: string | null;
+  cadre_org_path: string | null;
+  cadre_status: string | null;
+  branch_unit_id: string | null;
+  pairing_id: string | null;
+}
 
 /**
  * One diary entry (民情日志) feeds every counter: the visit counts toward the cadre's quota, each
@@ -41,12 +48,34 @@ export class LogVisitHandler {
     // District scope so a cadre of the county seat can visit a village household; the household's
     // place is checked against the caller's own scope in code.
     return this.db.run(districtScopeOf(context.actor.scope), async (tx) => {
-      const household = await householdInScopeOr404(tx.manager, input.householdId, context.actor.scope);
-      const cadre = await activeMemberOr404(tx.manager, cadreId, household.districtId);
-      const pairing = await tx.manager.getRepository(PairingOrmEntity).findOne({
-        where: { householdId: household.id, cadreId: cadre.id, status: 'active' },
-        select: { id: true },
-      });
+      // One round trip for the household, the cadre and their pairing: the diary is written many
+      // times a day, so the write path is kept short.
+      const [found] = (await tx.manager.query(
+        `SELECT h.district_id, h.org_path, h.active, m.id AS cadre_id, m.district_id AS cadre_district_id,
+                m.org_path AS cadre_org_path, m.status AS cadre_status, m.branch_unit_id,
+                (SELECT p.id FROM pairings p WHERE p.household_id = h.id AND p.cadre_id = m.id AND p.status = 'active' LIMIT 1) AS pairing_id
+           FROM households h LEFT JOIN members m ON m.id = $2
+          WHERE h.id = $1`,
+        [input.householdId, cadreId],
+      )) as VisitPartiesRow[];
+      if (!found || !found.active || !found.org_path.startsWith(context.actor.scope)) {
+        throw NotFoundError.of('household', input.householdId);
+      }
+      if (
+        found.cadre_id === null ||
+        found.cadre_status !== 'active' ||
+        found.cadre_district_id !== found.district_id
+      ) {
+        throw NotFoundError.of('member', cadreId);
+      }
+      const household = { id: input.householdId, districtId: found.district_id, orgPath: found.org_path };
+      const cadre = {
+        id: found.cadre_id,
+        districtId: found.district_id,
+        orgPath: found.cadre_org_path ?? '',
+        branchUnitId: found.branch_unit_id ?? '',
+      };
+      const pairing = found.pairing_id === null ? null : { id: found.pairing_id };
       const visit = tx.manager.getRepository(VisitOrmEntity).create({
         id: uuidv7(),
         districtId: household.districtId,
