@@ -11,7 +11,6 @@ import {
   REGISTRY_SETTINGS,
   type RegistrySettings,
 } from '../../../../shared/application/registry-tokens';
-import { runSelectionStep } from '../../selection-step';
 import { toSelectionView, type SelectionView } from '../../selection-view';
 import { currentCorrelationId, publish, roleFor } from '../../../../shared/application/event-factory';
 import { requireUnit } from '../../../../shared/application/scope';
