@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitsController } from './api/org-units.controller';
+import { DeactivateOrgUnitHandler } from './application/commands/deactivate-org-unit/deactivate-org-unit.handler';
 import { CreateOrgUnitHandler } from './application/commands/create-org-unit/create-org-unit.handler';
 import { MoveOrgUnitHandler } from './application/commands/move-org-unit/move-org-unit.handler';
 import { RenameOrgUnitHandler } from './application/commands/rename-org-unit/rename-org-unit.handler';
@@ -14,6 +15,7 @@ import { ListOrgUnitsHandler } from './application/queries/list-org-units/list-o
     MoveOrgUnitHandler,
     GetOrgUnitHandler,
     ListOrgUnitsHandler,
+    DeactivateOrgUnitHandler,
   ],
 })
 export class OrgUnitsModule {}

@@ -1,7 +1,12 @@
-import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { CurrentActor, type Actor } from '@lianxin/auth';
 import { ApiRoute, Idempotent, ZodBody, ZodParams, ZodQuery } from '@lianxin/platform-http';
 import { z } from 'zod';
+import {
+  deactivateOrgUnitQuery,
+  DeactivateOrgUnitHandler,
+  type DeactivateOrgUnitCommand,
+} from '../application/commands/deactivate-org-unit/deactivate-org-unit.handler';
 import {
   createOrgUnitBody,
   CreateOrgUnitHandler,
@@ -34,6 +39,7 @@ export class OrgUnitsController {
     private readonly move: MoveOrgUnitHandler,
     private readonly getOne: GetOrgUnitHandler,
     private readonly list: ListOrgUnitsHandler,
+    private readonly deactivate: DeactivateOrgUnitHandler,
   ) {}
 
   @Post()
@@ -110,5 +116,21 @@ export class OrgUnitsController {
     @CurrentActor() actor: Actor,
   ): Promise<OrgUnitView> {
     return this.move.execute({ ...body, id: params.id }, actor);
+  }
+
+  @Delete(':id')
+  @ApiRoute({
+    summary: 'Deactivate an empty org unit',
+    action: 'registry.org-unit.write',
+    tags,
+    responses: { 200: orgUnitViewSchema },
+    errors: [404, 409, 422],
+  })
+  deactivateUnit(
+    @ZodParams(idParams) params: { id: string },
+    @ZodQuery(deactivateOrgUnitQuery) query: Omit<DeactivateOrgUnitCommand, 'id'>,
+    @CurrentActor() actor: Actor,
+  ): Promise<OrgUnitView> {
+    return this.deactivate.execute({ ...query, id: params.id }, actor);
   }
 }

@@ -121,6 +121,23 @@ describe('org units over HTTP', () => {
     expect(list.body.items.every((u: { path: string }) => u.path.startsWith('/lx/taoyuan/'))).toBe(true);
   });
 
+  it('deactivates only empty units, with an event', async () => {
+    const village = await http()
+      .post('/api/v1/org-units')
+      .set('authorization', taoyuan)
+      .send({ parentId: ids.tyTownship, code: 'v-empty', name: '空村', kind: 'village' })
+      .expect(201);
+    await http()
+      .delete(`/api/v1/org-units/${ids.tyVillage}?reason=merged`)
+      .set('authorization', taoyuan)
+      .expect(422);
+    const gone = await http()
+      .delete(`/api/v1/org-units/${village.body.id}?reason=created_in_error`)
+      .set('authorization', taoyuan)
+      .expect(200);
+    expect(gone.body.active).toBe(false);
+  });
+
   it('lets the city admin move a township across districts, with members following', async () => {
     const city = await t.token(ACTORS.cityAdmin);
     const township = await http()
