@@ -42,10 +42,10 @@ describe('coverage, suggestions, quota rules and early warnings (HTTP, real Post
     ).toEqual(['migrant_member']);
 
     const first = await http()
-      .get(`/api/v1/pairing-suggestions?orgPath=${UNITS.shiqiao.path}`)
+      .get(`/api/v1/pairings/suggestions?orgPath=${UNITS.shiqiao.path}`)
       .set('authorization', admin);
     const second = await http()
-      .get(`/api/v1/pairing-suggestions?orgPath=${UNITS.shiqiao.path}`)
+      .get(`/api/v1/pairings/suggestions?orgPath=${UNITS.shiqiao.path}`)
       .set('authorization', admin);
     expect(first.status).toBe(200);
     expect(second.body).toEqual(first.body);

@@ -134,7 +134,7 @@ describe('sentiment tickets and the 96333 hotline (HTTP, real Postgres)', () => 
 
   it('lists tickets past their SLA clock as overdue, using the district’s configured clock', async () => {
     const set = await http()
-      .put('/api/v1/ticket-sla-rules/water')
+      .put('/api/v1/tickets/sla-rules/water')
       .set('authorization', admin)
       .send({ districtId: UNITS.taoyuan.id, acceptWithinHours: 1, resolveWithinHours: 2 });
     expect(set.status).toBe(200);

@@ -110,7 +110,7 @@ export class PairingsController {
     return this.coverage.execute(this.context.of(actor), query);
   }
 
-  @Get('pairing-suggestions')
+  @Get('pairings/suggestions')
   @ApiRoute({
     summary: 'Deterministic pairings that close the coverage gaps within quotas',
     action: 'pairing.pairing.read',
@@ -125,7 +125,7 @@ export class PairingsController {
     return this.suggestions.execute(this.context.of(actor), query);
   }
 
-  @Get('repairing-tasks')
+  @Get('pairings/repairing-tasks')
   @ApiRoute({
     summary: 'Households waiting to be re-paired after their cadre left',
     action: 'pairing.pairing.read',

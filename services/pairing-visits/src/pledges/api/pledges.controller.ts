@@ -149,7 +149,7 @@ export class PledgesController {
     return this.evaluate.execute(this.context.of(actor), params.id, body);
   }
 
-  @Post('pledge-reports')
+  @Post('pledges/reports')
   @Idempotent()
   @ApiRoute({
     summary: 'Submit the year-end report on pledges (述职), once a year',
@@ -165,7 +165,7 @@ export class PledgesController {
     return this.submitReport.execute(this.context.of(actor), body.memberId, body.year, body.summary);
   }
 
-  @Get('pledge-reports/:memberId')
+  @Get('pledges/reports/:memberId')
   @ApiRoute({
     summary: 'Year-end pledge report of a member',
     action: 'pairing.pledge.read',

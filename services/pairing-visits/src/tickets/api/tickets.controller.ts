@@ -89,6 +89,36 @@ export class TicketsController {
     return this.overdue.execute(this.context.of(actor), query);
   }
 
+  @Get('tickets/sla-rules')
+  @ApiRoute({
+    summary: 'SLA clocks per ticket category for a district',
+    action: 'pairing.ticket.read',
+    tags,
+    responses: { 200: slaRulesResponse },
+  })
+  slaRules(
+    @CurrentActor() actor: Actor,
+    @ZodQuery(slaRulesQuery) query: { districtId: string },
+  ): Promise<SlaRulesView> {
+    return this.sla.list(this.context.of(actor), query.districtId);
+  }
+
+  @Put('tickets/sla-rules/:category')
+  @ApiRoute({
+    summary: 'Set the SLA clock of one ticket category for a district',
+    action: 'pairing.quota.configure',
+    tags,
+    responses: { 200: slaRulesResponse },
+    errors: [403],
+  })
+  setSla(
+    @CurrentActor() actor: Actor,
+    @ZodParams(slaCategoryParams) params: { category: string },
+    @ZodBody(slaRuleBody) body: SlaRuleInput,
+  ): Promise<SlaRulesView> {
+    return this.sla.execute(this.context.of(actor), params.category, body);
+  }
+
   @Get('tickets/:id')
   @ApiRoute({
     summary: 'A ticket with its history',
@@ -117,35 +147,5 @@ export class TicketsController {
     @ZodBody(transitionBody) body: TransitionInput,
   ): Promise<TicketView> {
     return this.transition.execute(this.context.of(actor), params.id, body);
-  }
-
-  @Get('ticket-sla-rules')
-  @ApiRoute({
-    summary: 'SLA clocks per ticket category for a district',
-    action: 'pairing.ticket.read',
-    tags,
-    responses: { 200: slaRulesResponse },
-  })
-  slaRules(
-    @CurrentActor() actor: Actor,
-    @ZodQuery(slaRulesQuery) query: { districtId: string },
-  ): Promise<SlaRulesView> {
-    return this.sla.list(this.context.of(actor), query.districtId);
-  }
-
-  @Put('ticket-sla-rules/:category')
-  @ApiRoute({
-    summary: 'Set the SLA clock of one ticket category for a district',
-    action: 'pairing.quota.configure',
-    tags,
-    responses: { 200: slaRulesResponse },
-    errors: [403],
-  })
-  setSla(
-    @CurrentActor() actor: Actor,
-    @ZodParams(slaCategoryParams) params: { category: string },
-    @ZodBody(slaRuleBody) body: SlaRuleInput,
-  ): Promise<SlaRulesView> {
-    return this.sla.execute(this.context.of(actor), params.category, body);
   }
 }
