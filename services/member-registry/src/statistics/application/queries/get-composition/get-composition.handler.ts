@@ -60,39 +60,52 @@ export class GetCompositionHandler {
     @Inject(REGISTRY_SETTINGS) private readonly settings: RegistrySettings,
   ) {}
 
-  /** Everything is counted in SQL over the subtree's rows (one pass each); members on the roll are active or mid-transfer. */
+  /** Counted in SQL over the subtree's rows; members on the roll are active or mid-transfer. */
   execute(query: CompositionQuery, actor: Actor): Promise<Composition> {
     return inTransaction(this.dataSource, actor.scope, async (tx) => {
       const unit = query.unitId ? await requireUnit(tx.manager, query.unitId) : undefined;
       const prefix = unit?.org_path ?? actor.scope;
       const asOf = query.asOf ?? this.settings.today();
       const bornAfter = bornAfterForAgeUnder(asOf, 45);
-      const [totals] = await tx.manager.query<Totals[]>(
-        `SELECT count(*)::int AS total,
+      // One pass over the subtree's members, grouped by branch and category; the totals, the
+      // category split and the branch split are sums of these few rows.
+      const groups = await tx.manager.query<
+        (Totals & { branch_id: string; category: keyof typeof MEMBER_CATEGORY_LABELS })[]
+      >(
+        `SELECT branch_id, category, count(*)::int AS total,
                 count(*) FILTER (WHERE gender = 'female')::int AS female,
                 count(*) FILTER (WHERE ethnic_minority)::int AS minority,
                 count(*) FILTER (WHERE birth_date > $2::date)::int AS under45,
                 count(*) FILTER (WHERE education_level = ANY($3::text[]))::int AS high_school,
                 count(*) FILTER (WHERE rural)::int AS rural,
                 count(*) FILTER (WHERE has_post)::int AS with_post
-           FROM members WHERE org_path LIKE $1 || '%' AND status <> 'inactive'`,
+           FROM members WHERE org_path LIKE $1 || '%' AND status <> 'inactive'
+          GROUP BY branch_id, category`,
         [prefix, bornAfter, HIGH_SCHOOL_OR_ABOVE],
       );
-      const categories = await tx.manager.query<
-        { category: keyof typeof MEMBER_CATEGORY_LABELS; count: number }[]
-      >(
-        `SELECT category, count(*)::int AS count FROM members WHERE org_path LIKE $1 || '%' AND status <> 'inactive' GROUP BY category ORDER BY category`,
+      const totals: Totals = {
+        total: 0,
+        female: 0,
+        minority: 0,
+        under45: 0,
+        high_school: 0,
+        rural: 0,
+        with_post: 0,
+      };
+      const byCategory = new Map<keyof typeof MEMBER_CATEGORY_LABELS, number>();
+      const byBranch = new Map<string, number>();
+      for (const g of groups) {
+        for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += g[key];
+        byCategory.set(g.category, (byCategory.get(g.category) ?? 0) + g.total);
+        byBranch.set(g.branch_id, (byBranch.get(g.branch_id) ?? 0) + g.total);
+      }
+      const branches = await tx.manager.query<{ id: string; name: string; org_path: string }[]>(
+        `SELECT id, name, org_path FROM org_units WHERE org_path LIKE $1 || '%' AND level = 'branch' AND active ORDER BY org_path`,
         [prefix],
       );
-      const branches = await tx.manager.query<
-        { branch_id: string; name: string; org_path: string; count: number }[]
-      >(
-        `SELECT u.id AS branch_id, u.name, u.org_path, count(m.id)::int AS count
-           FROM org_units u LEFT JOIN members m ON m.branch_id = u.id AND m.status <> 'inactive'
-          WHERE u.org_path LIKE $1 || '%' AND u.level = 'branch' AND u.active
-          GROUP BY u.id, u.name, u.org_path ORDER BY u.org_path`,
-        [prefix],
-      );
+      const categories = [...byCategory.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([category, count]) => ({ category, count }));
       const share = (n: number): { count: number; percent: number } => ({
         count: n,
         percent: percent(n, totals.total),
@@ -116,10 +129,10 @@ export class GetCompositionHandler {
           percent: percent(c.count, totals.total),
         })),
         byBranch: branches.map((b) => ({
-          branchId: b.branch_id,
+          branchId: b.id,
           name: b.name,
           path: b.org_path,
-          count: b.count,
+          count: byBranch.get(b.id) ?? 0,
         })),
       };
     });
