@@ -162,7 +162,15 @@ async function main(): Promise<void> {
     child = spawnLogged({
       name: 'pairing-visits',
       command: process.execPath,
-      args: ['-r', '@swc-node/register', join(root, 'services/pairing-visits/src/main.ts')],
+      // BENCH_PROFILE=<dir> writes a CPU profile of the service process there (for finding hot spots).
+      args: [
+        ...(process.env['BENCH_PROFILE']
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`]
+          : []),
+        '-r',
+        '@swc-node/register',
+        join(root, 'services/pairing-visits/src/main.ts'),
+      ],
       cwd: root,
       env: {
         ...process.env,

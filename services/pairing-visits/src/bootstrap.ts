@@ -15,7 +15,7 @@ import { registryTopics, RegistryEventsConsumer } from './projections/api/regist
 
 /** Starts the HTTP app, the outbox relay and the registry consumer; stops them on SIGTERM/SIGINT. */
 export async function bootstrap(config: PairingConfig): Promise<void> {
-  const logger = createLogger('pairing-visits');
+  const logger = createLogger('pairing-visits', { level: config.LOG_LEVEL });
   const dataSource = createDataSource({
     url: config.DATABASE_URL,
     name: 'pairing-visits',
