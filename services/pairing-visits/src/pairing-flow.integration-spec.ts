@@ -200,6 +200,27 @@ describe('pairing and visits (HTTP, real Postgres)', () => {
     }
   });
 
+  it('replays the first response to a create resent with the same Idempotency-Key', async () => {
+    const cadre = await t.registry.member('hongqiBranch', 'other_cadre');
+    const household = await t.registry.household('hongqi', 'poor');
+    const token = await t.token(memberActor(cadre));
+    const body = { householdId: household, visitDate: '2026-06-29', kind: 'home', heard: '重复提交测试' };
+    const first = await http()
+      .post('/api/v1/visits')
+      .set('authorization', token)
+      .set('idempotency-key', 'visit-retry-0001')
+      .send(body);
+    const again = await http()
+      .post('/api/v1/visits')
+      .set('authorization', token)
+      .set('idempotency-key', 'visit-retry-0001')
+      .send(body);
+    expect(first.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    const listed = await http().get(`/api/v1/visits?householdId=${household}`).set('authorization', token);
+    expect(listed.body.total).toBe(1);
+  });
+
   it('keeps the quota tallies equal to a recount of the source rows', async () => {
     const { tallies, recount } = await talliesAndRecount(t, 2026);
     expect(tallies.length).toBeGreaterThan(0);
