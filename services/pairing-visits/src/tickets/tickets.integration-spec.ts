@@ -109,6 +109,52 @@ describe('sentiment tickets and the 96333 hotline (HTTP, real Postgres)', () => 
     ]);
   });
 
+  it('escalates to the branch of the household’s village, accepted by the branch secretary, and never to another township', async () => {
+    const member = await t.registry.member('hongqiBranch', 'other_cadre');
+    const secretaryMember = await t.registry.member('hongqiBranch', 'none');
+    const household = await t.registry.household('hongqi', 'poor');
+    const token = await t.token(memberActor(member));
+    const created = await http()
+      .post('/api/v1/tickets')
+      .set('authorization', token)
+      .send({ source: 'walk_in', category: 'livelihood', summary: '低保咨询', householdId: household });
+    await move(created.body.id, token, { action: 'accept' });
+    const sideways = await move(created.body.id, token, {
+      action: 'escalate',
+      level: 'township',
+      toUnitId: UNITS.zhenzi.id,
+      reasonCode: 'beyond_post',
+      reason: '跨区',
+    });
+    expect(sideways.status).toBe(404);
+    const escalated = await move(created.body.id, token, {
+      action: 'escalate',
+      level: 'branch',
+      toUnitId: UNITS.hongqiBranch.id,
+      reasonCode: 'beyond_post',
+      reason: '需支部研究',
+    });
+    expect(escalated.status).toBe(200);
+    const secretary = await t.token({
+      id: secretaryMember,
+      name: '支部书记',
+      roles: ['branch_secretary'],
+      scope: UNITS.hongqiBranch.path,
+      districtId: UNITS.taoyuan.id,
+    });
+    const accepted = await move(created.body.id, secretary, { action: 'accept_handoff' });
+    expect(accepted.status).toBe(404); // the ticket lives at the village, outside a branch-only scope
+    const villageSecretary = await t.token({
+      id: secretaryMember,
+      name: '支部书记',
+      roles: ['branch_secretary'],
+      scope: UNITS.hongqi.path,
+      districtId: UNITS.taoyuan.id,
+    });
+    const taken = await move(created.body.id, villageSecretary, { action: 'accept_handoff' });
+    expect(taken.body).toMatchObject({ status: 'accepted', ownerMemberId: secretaryMember });
+  });
+
   it('takes a hotline work order once: a resend returns the same ticket, and the status syncs back', async () => {
     const body = {
       hotlineTicketNo: '96333-20260701-0042',

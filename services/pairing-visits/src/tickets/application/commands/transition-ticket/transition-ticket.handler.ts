@@ -17,6 +17,7 @@ import { type CommandContext } from '../../../../shared/application/command-cont
 import { PairingDatabase } from '../../../../shared/application/pairing-database';
 import { publishEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
+import { townshipOf } from '../../../../shared/domain/org-path';
 import {
   allowedActions,
   nextStatus,
@@ -106,8 +107,15 @@ export class TransitionTicketHandler {
             const unit = await tx.manager
               .getRepository(OrgUnitOrmEntity)
               .findOne({ where: { id: input.toUnitId } });
-            // Escalation goes up to the household's own branch or township, never sideways.
-            if (!unit || unit.districtId !== ticket.districtId || !ticket.orgPath.startsWith(unit.orgPath)) {
+            // Escalation goes to a branch or the township of the ticket's own township (branches sit
+            // under villages, beside the households), never to another township or district.
+            const township = townshipOf(ticket.orgPath) ?? ticket.orgPath;
+            if (
+              !unit ||
+              unit.districtId !== ticket.districtId ||
+              unit.level !== input.level ||
+              !unit.orgPath.startsWith(township)
+            ) {
               throw NotFoundError.of('org unit', input.toUnitId);
             }
             ticket.handoffToUnitId = unit.id;
