@@ -17,8 +17,19 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildEnvelope, defineEvent, dlqName, type EnvelopeOf, type TopicDefinition } from '@lianxin/contracts';
-import { createIdempotentProducer, createKafka, ensureTopics, startConsumer } from '@lianxin/platform-messaging';
+import {
+  buildEnvelope,
+  defineEvent,
+  dlqName,
+  type EnvelopeOf,
+  type TopicDefinition,
+} from '@lianxin/contracts';
+import {
+  createIdempotentProducer,
+  createKafka,
+  ensureTopics,
+  startConsumer,
+} from '@lianxin/platform-messaging';
 import {
   claimInbox,
   createDataSource,
@@ -73,8 +84,12 @@ const topic: TopicDefinition = {
 class CreateBenchTables1735689600002 implements MigrationInterface {
   readonly name = 'CreateBenchTables1735689600002';
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('CREATE TABLE bench_item (id uuid PRIMARY KEY, sequence integer NOT NULL, updated_at timestamptz NOT NULL)');
-    await queryRunner.query('CREATE TABLE bench_projection (event_id uuid PRIMARY KEY, aggregate_id uuid NOT NULL, sequence integer NOT NULL)');
+    await queryRunner.query(
+      'CREATE TABLE bench_item (id uuid PRIMARY KEY, sequence integer NOT NULL, updated_at timestamptz NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE TABLE bench_projection (event_id uuid PRIMARY KEY, aggregate_id uuid NOT NULL, sequence integer NOT NULL)',
+    );
   }
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE bench_projection');
@@ -136,7 +151,11 @@ function procTimes(pid: number): { self: number; children: number; ppid: number 
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const value = (index: number): number => Number(fields[index - 3] ?? 0);
-    return { self: (value(14) + value(15)) / CLOCK_TICKS, children: (value(16) + value(17)) / CLOCK_TICKS, ppid: value(4) };
+    return {
+      self: (value(14) + value(15)) / CLOCK_TICKS,
+      children: (value(16) + value(17)) / CLOCK_TICKS,
+      ppid: value(4),
+    };
   } catch {
     return undefined;
   }
@@ -171,10 +190,27 @@ function cpuSnapshot(pids: { consumer: number; broker: number; postmaster: numbe
 }
 
 /** CPU seconds per 1,000 events, per component and in total, between two snapshots. */
-function cpuPerThousand(before: CpuSnapshot, after: CpuSnapshot, events: number): Record<keyof CpuSnapshot | 'total', number> {
-  const per = (key: keyof CpuSnapshot): number => Number((((after[key] - before[key]) * 1000) / events).toFixed(3));
-  const parts = { producerProcess: per('producerProcess'), consumerProcess: per('consumerProcess'), broker: per('broker'), postgres: per('postgres') };
-  return { ...parts, total: Number(Object.values(parts).reduce((sum, value) => sum + value, 0).toFixed(3)) };
+function cpuPerThousand(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+  events: number,
+): Record<keyof CpuSnapshot | 'total', number> {
+  const per = (key: keyof CpuSnapshot): number =>
+    Number((((after[key] - before[key]) * 1000) / events).toFixed(3));
+  const parts = {
+    producerProcess: per('producerProcess'),
+    consumerProcess: per('consumerProcess'),
+    broker: per('broker'),
+    postgres: per('postgres'),
+  };
+  return {
+    ...parts,
+    total: Number(
+      Object.values(parts)
+        .reduce((sum, value) => sum + value, 0)
+        .toFixed(3),
+    ),
+  };
 }
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
@@ -199,7 +235,11 @@ async function runConsumerProcess(appUrl: string, brokers: string): Promise<void
     partitionsConsumedConcurrently: PARTITIONS,
     handleBatch: async (events) => {
       await inTransaction(consumerDb, SYSTEM_SCOPE, async (tx) => {
-        const fresh = await claimInbox(tx, 'bench-projection', events.map((event) => event.envelope.id));
+        const fresh = await claimInbox(
+          tx,
+          'bench-projection',
+          events.map((event) => event.envelope.id),
+        );
         const applied = events.map((event) => event.envelope).filter((envelope) => fresh.has(envelope.id));
         await tx.manager.query(
           `INSERT INTO bench_projection (event_id, aggregate_id, sequence)
@@ -213,12 +253,21 @@ async function runConsumerProcess(appUrl: string, brokers: string): Promise<void
   });
   process.send?.('ready');
   process.once('disconnect', () => {
-    void consumer.stop().then(() => consumerDb.destroy()).finally(() => process.exit(0));
+    void consumer
+      .stop()
+      .then(() => consumerDb.destroy())
+      .finally(() => process.exit(0));
   });
 }
 
-function startConsumerProcess(appUrl: string, brokers: string, onReport: (report: ProjectedReport) => void): Promise<ChildProcess> {
-  const child = fork(__filename, ['--consumer', appUrl, brokers], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function startConsumerProcess(
+  appUrl: string,
+  brokers: string,
+  onReport: (report: ProjectedReport) => void,
+): Promise<ChildProcess> {
+  const child = fork(__filename, ['--consumer', appUrl, brokers], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolvePromise, reject) => {
     child.on('message', (message: unknown) => {
       if (message === 'ready') resolvePromise(child);
@@ -232,7 +281,11 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'lianxin-bench-'));
   // The embedded postgres runs as its own user when we are root: it must reach the directory.
   chmodSync(scratch, 0o755);
-  const postgres = await startEmbeddedPostgres({ dataDir: join(scratch, 'pg'), port: await findFreePort(), persistent: false });
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(scratch, 'pg'),
+    port: await findFreePort(),
+    persistent: false,
+  });
   const broker = await startBrokerProcess({
     workspaceRoot: WORKSPACE_ROOT,
     dataDir: join(scratch, 'broker'),
@@ -244,8 +297,16 @@ async function main(): Promise<void> {
   });
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const db = await provisionServiceDatabase(postgres.adminUrl, { database: 'lianxin_bench', short: 'bench' });
-    const owner = createDataSource({ url: db.ownerUrl, name: 'bench-migrate', migrations: [...outboxInboxMigrations, CreateBenchTables1735689600002], poolSize: 1 });
+    const db = await provisionServiceDatabase(postgres.adminUrl, {
+      database: 'lianxin_bench',
+      short: 'bench',
+    });
+    const owner = createDataSource({
+      url: db.ownerUrl,
+      name: 'bench-migrate',
+      migrations: [...outboxInboxMigrations, CreateBenchTables1735689600002],
+      poolSize: 1,
+    });
     await runMigrations(owner);
     await owner.destroy();
 
@@ -337,8 +398,18 @@ async function main(): Promise<void> {
       `${JSON.stringify(
         {
           benchmark: 'pipeline: outbox → relay → dev broker → consumer → inbox + projection',
-          machine: { cpus: availableParallelism(), node: process.version, loadAverageAtEnd: loadavg().map((load) => Number(load.toFixed(2))) },
-          setup: { partitions: PARTITIONS, writers: WRITERS, relayBatchSize: 1000, aggregates: AGGREGATES, postgres: 'embedded, fsync on, synchronous_commit on' },
+          machine: {
+            cpus: availableParallelism(),
+            node: process.version,
+            loadAverageAtEnd: loadavg().map((load) => Number(load.toFixed(2))),
+          },
+          setup: {
+            partitions: PARTITIONS,
+            writers: WRITERS,
+            relayBatchSize: 1000,
+            aggregates: AGGREGATES,
+            postgres: 'embedded, fsync on, synchronous_commit on',
+          },
           drain: {
             events: DRAIN_EVENTS,
             seconds: Number(drainSeconds.toFixed(2)),
@@ -346,7 +417,9 @@ async function main(): Promise<void> {
             consumerBatches: drainBatches,
             cpuSecondsPer1000Events: drainCpu,
             // If the pipeline had the machine's cores to itself and stayed CPU-bound.
-            estimatedEventsPerSecondOnIdleMachine: Math.round((availableParallelism() * 1000) / drainCpu.total),
+            estimatedEventsPerSecondOnIdleMachine: Math.round(
+              (availableParallelism() * 1000) / drainCpu.total,
+            ),
           },
           live: {
             offeredPerSecond: LIVE_RATE_PER_S,
@@ -357,7 +430,9 @@ async function main(): Promise<void> {
             endToEndEventsPerSecond: Math.round(liveTotal / ((liveEnd - liveStarted) / 1000)),
             writesBehindSchedule: lagging,
             cpuSecondsPer1000Events: liveCpu,
-            estimatedEventsPerSecondOnIdleMachine: Math.round((availableParallelism() * 1000) / liveCpu.total),
+            estimatedEventsPerSecondOnIdleMachine: Math.round(
+              (availableParallelism() * 1000) / liveCpu.total,
+            ),
             latencyMs: {
               samples: sorted.length,
               p50: Number(percentile(sorted, 50).toFixed(1)),
@@ -379,7 +454,10 @@ async function main(): Promise<void> {
   }
 }
 
-const role = process.argv[2] === '--consumer' ? runConsumerProcess(process.argv[3] ?? '', process.argv[4] ?? '') : main();
+const role =
+  process.argv[2] === '--consumer'
+    ? runConsumerProcess(process.argv[3] ?? '', process.argv[4] ?? '')
+    : main();
 role.catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

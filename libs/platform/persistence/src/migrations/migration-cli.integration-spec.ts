@@ -10,13 +10,23 @@ describe('runMigrationCli', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ short: 'cli', migrations: testMigrations, createDataSource: (input) => createDataSource({ ...input, poolSize: 1 }) });
+    db = await createTestDatabase({
+      short: 'cli',
+      migrations: testMigrations,
+      createDataSource: (input) => createDataSource({ ...input, poolSize: 1 }),
+    });
   });
   afterAll(() => db.drop());
 
   const run = async (command: 'up' | 'down' | 'show'): Promise<{ code: number; lines: string[] }> => {
     const lines: string[] = [];
-    const code = await runMigrationCli({ url: db.ownerUrl, name: 'cli-spec', migrations: testMigrations, command, print: (line) => lines.push(line) });
+    const code = await runMigrationCli({
+      url: db.ownerUrl,
+      name: 'cli-spec',
+      migrations: testMigrations,
+      command,
+      print: (line) => lines.push(line),
+    });
     return { code, lines };
   };
 

@@ -5,4 +5,7 @@ import { OutboxNotifyWhenIdle1735689600100 } from './outbox-notify-when-idle.mig
  * Spread into a service's own migrations list. Migrations here are never edited once committed;
  * changes arrive as new classes appended to this list, so services pick them up without edits.
  */
-export const outboxInboxMigrations = [CreateOutboxAndInbox1735689600000, OutboxNotifyWhenIdle1735689600100] as const;
+export const outboxInboxMigrations = [
+  CreateOutboxAndInbox1735689600000,
+  OutboxNotifyWhenIdle1735689600100,
+] as const;

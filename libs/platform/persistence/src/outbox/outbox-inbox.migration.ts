@@ -71,4 +71,3 @@ export class CreateOutboxAndInbox1735689600000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE outbox');
   }
 }
-

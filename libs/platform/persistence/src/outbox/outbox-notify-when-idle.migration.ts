@@ -38,7 +38,9 @@ export class OutboxNotifyWhenIdle1735689600100 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('CREATE INDEX outbox_published_at ON outbox (published_at) WHERE published_at IS NOT NULL');
+    await queryRunner.query(
+      'CREATE INDEX outbox_published_at ON outbox (published_at) WHERE published_at IS NOT NULL',
+    );
     await queryRunner.query('DROP TRIGGER outbox_notify ON outbox');
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -46,6 +48,8 @@ export class OutboxNotifyWhenIdle1735689600100 implements MigrationInterface {
         PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
         RETURN NULL;
       END $$`);
-    await queryRunner.query('CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()');
+    await queryRunner.query(
+      'CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()',
+    );
   }
 }

@@ -166,7 +166,8 @@ export class OutboxRelay {
         // outbox otherwise drained (see OutboxNotifyWhenIdle), so while rows keep coming the
         // relay must keep polling on its own.
         if (published === 0) await this.idle(this.pollMs);
-        else if (published < this.batchSize && this.lingerMs > 0) await sleep(this.lingerMs, this.abort.signal);
+        else if (published < this.batchSize && this.lingerMs > 0)
+          await sleep(this.lingerMs, this.abort.signal);
       } catch (error) {
         failures += 1;
         const delay = backoffDelay(this.backoff, failures);

@@ -1,6 +1,12 @@
 import { createIdempotentProducer, createKafka, ensureTopics } from '@lianxin/platform-messaging';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- integration specs run on the shared harness (CONVENTIONS: *.integration-spec.ts use @lianxin/testing); the layer rule guards production code
-import { createTestDatabase, startTestBroker, type TestBroker, type TestDatabase, uniqueId } from '@lianxin/testing';
+import {
+  createTestDatabase,
+  startTestBroker,
+  type TestBroker,
+  type TestDatabase,
+  uniqueId,
+} from '@lianxin/testing';
 import { type Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { createDataSource } from '../data-source/create-data-source';
@@ -16,7 +22,11 @@ describe('a broker outage', () => {
   let broker: TestBroker;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ short: 'outage', migrations: testMigrations, createDataSource: (input) => createDataSource({ ...input, poolSize: 8 }) });
+    db = await createTestDatabase({
+      short: 'outage',
+      migrations: testMigrations,
+      createDataSource: (input) => createDataSource({ ...input, poolSize: 8 }),
+    });
     broker = await startTestBroker();
   });
   afterAll(async () => {
@@ -29,7 +39,13 @@ describe('a broker outage', () => {
     const kafka = createKafka({ brokers: broker.brokers, clientId: 'outage-spec', logLevel: 'nothing' });
     await ensureTopics(kafka, [topic]);
     const producer: Producer = await createIdempotentProducer(kafka);
-    const relay = new OutboxRelay({ dataSource: db.dataSource, producer, pollMs: 200, backoff: { initialMs: 100, maxMs: 1000 }, logger: { info: () => undefined, warn: () => undefined } });
+    const relay = new OutboxRelay({
+      dataSource: db.dataSource,
+      producer,
+      pollMs: 200,
+      backoff: { initialMs: 100, maxMs: 1000 },
+      logger: { info: () => undefined, warn: () => undefined },
+    });
     await relay.start();
     const consumer = await startProjectionConsumer(kafka, db.dataSource, topic, `outage-${uniqueId()}`);
     try {
@@ -38,13 +54,30 @@ describe('a broker outage', () => {
       await writeChanges(db.dataSource, topic, aggregates, 1000);
       // Every change committed while the broker was away; none could be published.
       expect(await outboxCounts(db.dataSource)).toEqual({ total: 1000, published: 0 });
+      // The relay tried meanwhile, failed, and recorded why (then backs off).
+      await waitFor(
+        async () =>
+          ((
+            (await db.dataSource.query(
+              'SELECT count(*)::int AS n FROM outbox WHERE last_error IS NOT NULL',
+            )) as { n: number }[]
+          )[0]?.n ?? 0) > 0,
+        60_000,
+        'a failed publish attempt to be recorded',
+      );
 
       await broker.restart();
-      await waitFor(async () => (await projectionStats(db.dataSource)).rows === 1000, 90_000, 'all 1,000 events in the projection');
+      await waitFor(
+        async () => (await projectionStats(db.dataSource)).rows === 1000,
+        90_000,
+        'all 1,000 events in the projection',
+      );
       expect(await projectionStats(db.dataSource)).toEqual({ rows: 1000, maxApplied: 1 });
       expect(await outboxCounts(db.dataSource)).toEqual({ total: 1000, published: 1000 });
-      const [failures] = (await db.dataSource.query('SELECT max(attempts)::int AS attempts FROM outbox')) as { attempts: number }[];
-      expect(failures?.attempts).toBeGreaterThan(1); // the relay did try during the outage (and recorded it)
+      const [failures] = (await db.dataSource.query('SELECT max(attempts)::int AS attempts FROM outbox')) as {
+        attempts: number;
+      }[];
+      expect(failures?.attempts).toBeGreaterThan(1); // failed attempt(s) during the outage + the successful one
     } finally {
       await relay.stop();
       await consumer.stop();

@@ -18,10 +18,21 @@ const WORKSPACE_ROOT = resolve(__dirname, '../../../../..');
 const TOTAL = 6000;
 
 function startRelayChild(databaseUrl: string, brokers: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '../test-support/relay-child.ts'), databaseUrl, brokers.join(','), '1000'], {
-    cwd: WORKSPACE_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      join(__dirname, '../test-support/relay-child.ts'),
+      databaseUrl,
+      brokers.join(','),
+      '1000',
+    ],
+    {
+      cwd: WORKSPACE_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolvePromise, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('relay started')) resolvePromise(child);
@@ -44,7 +55,11 @@ describe('a relay killed with SIGKILL while publishing', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ short: 'crash', migrations: testMigrations, createDataSource: (input) => createDataSource({ ...input, poolSize: 6 }) });
+    db = await createTestDatabase({
+      short: 'crash',
+      migrations: testMigrations,
+      createDataSource: (input) => createDataSource({ ...input, poolSize: 6 }),
+    });
   });
   afterAll(() => db.drop());
 
@@ -56,7 +71,8 @@ describe('a relay killed with SIGKILL while publishing', () => {
     const aggregates = Array.from({ length: 100 }, () => uuidv7());
     for (let start = 0; start < TOTAL; start += 500) {
       await inTransaction(db.dataSource, '/lx/', async (tx) => {
-        for (let index = start; index < start + 500; index += 1) tx.publish(topic, testEnvelope(aggregates[index % 100] ?? '', index));
+        for (let index = start; index < start + 500; index += 1)
+          tx.publish(topic, testEnvelope(aggregates[index % 100] ?? '', index));
       });
     }
 
@@ -70,7 +86,9 @@ describe('a relay killed with SIGKILL while publishing', () => {
     try {
       for (;;) {
         const [onBroker, { published }] = await Promise.all([
-          admin.fetchTopicOffsets(topic.name).then((partitions) => partitions.reduce((sum, partition) => sum + Number(partition.high), 0)),
+          admin
+            .fetchTopicOffsets(topic.name)
+            .then((partitions) => partitions.reduce((sum, partition) => sum + Number(partition.high), 0)),
           outboxCounts(db.dataSource),
         ]);
         if (onBroker > published) {
@@ -93,9 +111,17 @@ describe('a relay killed with SIGKILL while publishing', () => {
     await relay.start();
     const consumer = await startProjectionConsumer(kafka, db.dataSource, topic, `crash-${uniqueId()}`);
     try {
-      await waitFor(async () => (await projectionStats(db.dataSource)).rows === TOTAL, 60_000, 'every event in the projection');
+      await waitFor(
+        async () => (await projectionStats(db.dataSource)).rows === TOTAL,
+        60_000,
+        'every event in the projection',
+      );
       const onBroker = await brokerMessages(kafka, topic.name);
-      await waitFor(async () => (await projectionStats(db.dataSource)).rows + consumer.duplicates() >= onBroker, 30_000, 'every delivery seen');
+      await waitFor(
+        async () => (await projectionStats(db.dataSource)).rows + consumer.duplicates() >= onBroker,
+        30_000,
+        'every delivery seen',
+      );
       const duplicates = consumer.duplicates();
       process.stdout.write(
         `relay crash: killed in the send→commit window: ${killedInWindow}; published before the kill: ${afterKill.published}; ` +

@@ -12,7 +12,12 @@ export interface TestProjectionConsumer extends RunningConsumer {
 }
 
 /** The consuming half of the pipeline: consumer runner → inbox → test_projection. */
-export async function startProjectionConsumer(kafka: Kafka, dataSource: DataSource, topic: TopicDefinition, groupId: string): Promise<TestProjectionConsumer> {
+export async function startProjectionConsumer(
+  kafka: Kafka,
+  dataSource: DataSource,
+  topic: TopicDefinition,
+  groupId: string,
+): Promise<TestProjectionConsumer> {
   let duplicates = 0;
   const running = await startConsumer<TestItemEnvelope>({
     kafka,
@@ -21,20 +26,32 @@ export async function startProjectionConsumer(kafka: Kafka, dataSource: DataSour
     backoffMs: 100,
     logger: { warn: () => undefined },
     handleBatch: async (events) => {
-      duplicates += await projectBatch(dataSource, groupId, events.map((event) => event.envelope));
+      duplicates += await projectBatch(
+        dataSource,
+        groupId,
+        events.map((event) => event.envelope),
+      );
     },
   });
   return { stop: () => running.stop(), duplicates: () => duplicates };
 }
 
 /** `count` state changes, each its own transaction with one event, from `writers` concurrent writers. */
-export async function writeChanges(dataSource: DataSource, topic: TopicDefinition, aggregates: readonly string[], count: number, writers = 8): Promise<void> {
+export async function writeChanges(
+  dataSource: DataSource,
+  topic: TopicDefinition,
+  aggregates: readonly string[],
+  count: number,
+  writers = 8,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: writers }, async () => {
       for (let index = next++; index < count; index = next++) {
         const aggregateId = aggregates[index % aggregates.length] ?? '';
-        await inTransaction(dataSource, '/lx/', async (tx) => tx.publish(topic, testEnvelope(aggregateId, index)));
+        await inTransaction(dataSource, '/lx/', async (tx) =>
+          tx.publish(topic, testEnvelope(aggregateId, index)),
+        );
       }
     }),
   );

@@ -49,5 +49,7 @@ export async function inTransaction<T>(
   };
   // READ COMMITTED is Postgres' default: naming it would cost a SET TRANSACTION round trip per
   // transaction (TypeORM sends one whenever a level is given).
-  return isolation === 'READ COMMITTED' ? dataSource.transaction(run) : dataSource.transaction(isolation, run);
+  return isolation === 'READ COMMITTED'
+    ? dataSource.transaction(run)
+    : dataSource.transaction(isolation, run);
 }
