@@ -87,6 +87,23 @@ describe('members over HTTP (real Postgres, RLS)', () => {
     expect(JSON.stringify(unknown.body.errors)).toContain('favouriteColour');
   });
 
+  it('replays the first response for a repeated Idempotency-Key instead of registering twice', async () => {
+    const body = memberBody(ids.tyBranch);
+    const first = await http()
+      .post('/api/v1/members')
+      .set('authorization', taoyuan)
+      .set('idempotency-key', 'reg-once-1')
+      .send(body)
+      .expect(201);
+    const second = await http()
+      .post('/api/v1/members')
+      .set('authorization', taoyuan)
+      .set('idempotency-key', 'reg-once-1')
+      .send(body)
+      .expect(201);
+    expect(second.body.id).toBe(first.body.id);
+  });
+
   it('requires a token', async () => {
     await http().get('/api/v1/members').expect(401);
   });
