@@ -13,7 +13,7 @@ export class GatewayOpenApiController {
   constructor(@Inject(MergedOpenApiService) private readonly openApi: MergedOpenApiService) {}
 
   @Get('openapi.json')
-  document(): JsonObject {
+  document(): Promise<JsonObject> {
     return this.openApi.document();
   }
 }

@@ -44,7 +44,8 @@ export class MergedOpenApiService {
     this.ownDocument = buildOpenApiDocument({ title: 'gateway', version }, routes);
   }
 
-  document(): JsonObject {
+  async document(): Promise<JsonObject> {
+    await this.catalogue.refreshMissing();
     const upstreams: UpstreamDocument[] = [];
     const versions: string[] = [];
     for (const upstream of this.catalogue.configuredUpstreams()) {

@@ -72,6 +72,19 @@ export class UpstreamCatalogue {
     return work;
   }
 
+  /**
+   * Fetches, now, the documents of upstreams that have none yet (an upstream that was not up when
+   * the gateway started), at most once per `missRefetchMs` each, so the merged document does not
+   * wait for the next background refresh.
+   */
+  async refreshMissing(): Promise<void> {
+    const now = Date.now();
+    const missing = this.configuredUpstreams().filter(
+      (upstream) => !this.apis.has(upstream) && now - (this.lastAttempt.get(upstream) ?? 0) >= this.options.missRefetchMs,
+    );
+    await Promise.all(missing.map((upstream) => this.refresh(upstream)));
+  }
+
   api(upstream: UpstreamShort): UpstreamApi | undefined {
     return this.apis.get(upstream);
   }
