@@ -297,31 +297,24 @@ describe('observability across services', () => {
     }
   });
 
-  // KNOWN GAP, marked `failing` so the suite stays green while it is open: OutboxRelay
-  // (@lianxin/platform-persistence) sends the rows' stored headers as they are and opens no span,
-  // so there is no publish span and the consume's parent is the request's span itself. When the
-  // relay records a PRODUCER span per message (parent: the row's traceparent; its own context
-  // injected into the sent headers), Jest reports this test as unexpectedly passing: turn
-  // `it.failing` into `it` then.
-  it.failing(
-    'records the outbox relay publish as a PRODUCER span between the request and the consume',
-    () => {
-      const { traceId, sameTrace, server, publish, consume } = journeySpans();
+  // The outbox relay records a PRODUCER span per message: its parent is the context the outbox
+  // row captured during the request, and its own context is what the Kafka headers carry.
+  it('records the outbox relay publish as a PRODUCER span between the request and the consume', () => {
+    const { traceId, sameTrace, server, publish, consume } = journeySpans();
 
-      expect(publish?.attributes).toMatchObject({
-        'messaging.system': 'kafka',
-        'messaging.destination.name': MEMBER_TOPIC,
-      });
-      expect(publish?.spanContext().traceId).toBe(traceId);
-      // Parent or link: the context the outbox row captured during the request.
-      const fromOutbox =
-        publish?.parentSpanContext?.spanId === outboxTraceparent?.spanId ||
-        (publish?.links ?? []).some((link) => link.context.spanId === outboxTraceparent?.spanId);
-      expect(fromOutbox).toBe(true);
-      expect(publish && descendsFrom(publish, server, sameTrace)).toBe(true);
-      // The consume continues the publish span, whose context the relay put in the Kafka headers.
-      expect(deliveredTraceparent?.spanId).toBe(publish?.spanContext().spanId);
-      expect(consume?.parentSpanContext?.spanId).toBe(publish?.spanContext().spanId);
-    },
-  );
+    expect(publish?.attributes).toMatchObject({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': MEMBER_TOPIC,
+    });
+    expect(publish?.spanContext().traceId).toBe(traceId);
+    // Parent or link: the context the outbox row captured during the request.
+    const fromOutbox =
+      publish?.parentSpanContext?.spanId === outboxTraceparent?.spanId ||
+      (publish?.links ?? []).some((link) => link.context.spanId === outboxTraceparent?.spanId);
+    expect(fromOutbox).toBe(true);
+    expect(publish && descendsFrom(publish, server, sameTrace)).toBe(true);
+    // The consume continues the publish span, whose context the relay put in the Kafka headers.
+    expect(deliveredTraceparent?.spanId).toBe(publish?.spanContext().spanId);
+    expect(consume?.parentSpanContext?.spanId).toBe(publish?.spanContext().spanId);
+  });
 });

@@ -1,4 +1,11 @@
-import { backoffDelay, type BackoffPolicy, sleep } from '@lianxin/platform-messaging';
+import {
+  backoffDelay,
+  type BackoffPolicy,
+  extractTraceContext,
+  injectTraceContext,
+  sleep,
+} from '@lianxin/platform-messaging';
+import { ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { type DataSource, type QueryRunner } from 'typeorm';
 import { OutboxNotifications } from './outbox-notifications';
 import { consoleRelayLogger, type RelayLogger, type RelayProducer } from './relay-producer';
@@ -102,7 +109,14 @@ export class OutboxRelay {
       await runner.startTransaction();
       rows = await this.lockBatch(runner);
       if (rows.length > 0) {
-        await this.options.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        const spans = rows.map(startSendSpan);
+        try {
+          await this.options.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        } catch (error) {
+          endSendSpans(spans, error);
+          throw error;
+        }
+        endSendSpans(spans);
         await runner.query(
           'UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])',
           [rows.map((row) => row.id)],
@@ -216,4 +230,44 @@ function groupByTopic(
     byTopic.set(row.topic, messages);
   }
   return [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
+}
+
+const tracer = trace.getTracer('@lianxin/platform-persistence');
+
+/**
+ * One PRODUCER span per message, a child of the trace the outbox row was written in (its stored
+ * `traceparent`), not of the relay's polling loop: the publish belongs to the request that caused
+ * it. The span's own context replaces the row's in the message headers, so the consumer's span
+ * hangs under the publish. With no OpenTelemetry SDK registered this is all a no-op.
+ */
+function startSendSpan(row: OutboxRow): Span {
+  const parent = extractTraceContext(row.headers, ROOT_CONTEXT);
+  const span = tracer.startSpan(
+    `send ${row.topic}`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': row.topic,
+        ...(row.key === null ? {} : { 'messaging.kafka.message.key': row.key }),
+      },
+    },
+    parent,
+  );
+  row.headers = injectTraceContext({ ...row.headers }, trace.setSpan(parent, span));
+  return span;
+}
+
+function endSendSpans(spans: readonly Span[], error?: unknown): void {
+  for (const span of spans) {
+    if (error !== undefined) {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+    span.end();
+  }
 }
