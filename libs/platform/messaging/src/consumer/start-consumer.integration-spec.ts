@@ -2,7 +2,6 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- integration specs run on the shared harness (CONVENTIONS: *.integration-spec.ts use @lianxin/testing); the layer rule guards production code
 import { getTestInfra, uniqueId } from '@lianxin/testing';
 import { type IHeaders, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { createIdempotentProducer, createKafka } from '../kafka/create-kafka';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- integration specs run on the shared harness (CONVENTIONS: *.integration-spec.ts use @lianxin/testing); the layer rule guards production code
 import { createTestDatabase, type TestDatabase } from '@lianxin/testing';
 import { createDataSource } from '../data-source/create-data-source';
 import { testMigrations } from '../test-support/test-projection';

@@ -1,6 +1,5 @@
 import { ContractValidationError } from '@lianxin/contracts';
 import { createIdempotentProducer, createKafka, ensureTopics } from '@lianxin/platform-messaging';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- integration specs run on the shared harness (CONVENTIONS: *.integration-spec.ts use @lianxin/testing); the layer rule guards production code
 import { createTestDatabase, getTestInfra, type TestDatabase } from '@lianxin/testing';
 import { type Kafka, type Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';

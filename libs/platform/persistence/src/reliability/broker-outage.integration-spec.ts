@@ -1,5 +1,4 @@
 import { createIdempotentProducer, createKafka, ensureTopics } from '@lianxin/platform-messaging';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- integration specs run on the shared harness (CONVENTIONS: *.integration-spec.ts use @lianxin/testing); the layer rule guards production code
 import {
   createTestDatabase,
   startTestBroker,

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createIdempotentProducer, createKafka, ensureTopics } from '@lianxin/platform-messaging';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- integration specs run on the shared harness (CONVENTIONS: *.integration-spec.ts use @lianxin/testing); the layer rule guards production code
 import { createTestDatabase, getTestInfra, type TestDatabase, uniqueId } from '@lianxin/testing';
 import { type Kafka } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
