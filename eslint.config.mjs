@@ -17,7 +17,9 @@ function moduleBoundaries({ tests }) {
     'error',
     {
       enforceBuildableLibDependency: false,
-      allow: [],
+      // Nx forbids importing applications at all; cross-service tests may import a service's
+      // test-support entry point (never its internals), and only from test files. Listed one by one.
+      allow: tests ? ['@lianxin/member-registry/testing', '@lianxin/pairing-visits/testing'] : [],
       depConstraints: [
         // Layers.
         {
@@ -64,7 +66,13 @@ function moduleBoundaries({ tests }) {
   ];
 }
 
-const testFiles = ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/test-support/**/*.ts'];
+const testFiles = [
+  '**/*.spec.ts',
+  '**/*.integration-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/test-support/**/*.ts',
+  'tests/**/*.ts',
+];
 
 export default [
   ...nx.configs['flat/base'],
