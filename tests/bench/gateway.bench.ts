@@ -9,7 +9,7 @@
 // BENCH_GATEWAY_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) is passed to the gateway process.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -36,6 +36,26 @@ interface Measurement {
   readonly non2xx: number;
   readonly errors: number;
   readonly timeouts: number;
+  /**
+   * CPU time (user + system) the measured server process spent per request in the measured phase.
+   * Unlike throughput and latency on this shared machine, it barely depends on what else runs.
+   */
+  readonly serverCpuMsPerRequest?: number;
+}
+
+/** User + system CPU time of a process in ms, from /proc (Linux; undefined elsewhere). */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // USER_HZ is 100 on Linux.
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function startChild(script: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; origin: string }> {
@@ -56,9 +76,14 @@ function startChild(script: string, env: NodeJS.ProcessEnv): Promise<{ child: Ch
   });
 }
 
-async function measure(url: string, token: string, options: { connections: number; durationS: number; rate?: number }): Promise<Measurement> {
+async function measure(
+  url: string,
+  token: string,
+  options: { connections: number; durationS: number; rate?: number; serverPid?: number },
+): Promise<Measurement> {
   const headers = { authorization: `Bearer ${token}` };
   await autocannon({ url, headers, connections: options.connections, duration: WARMUP_S, ...(options.rate ? { overallRate: options.rate } : {}) });
+  const cpuBefore = processCpuMs(options.serverPid);
   const result = await autocannon({
     url,
     headers,
@@ -66,6 +91,9 @@ async function measure(url: string, token: string, options: { connections: numbe
     duration: options.durationS,
     ...(options.rate ? { overallRate: options.rate } : {}),
   });
+  const cpuAfter = processCpuMs(options.serverPid);
+  const cpuPerRequest =
+    cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? round((cpuAfter - cpuBefore) / result.requests.total) : undefined;
   return {
     requestsPerSec: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -75,10 +103,13 @@ async function measure(url: string, token: string, options: { connections: numbe
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    ...(cpuPerRequest !== undefined ? { serverCpuMsPerRequest: cpuPerRequest } : {}),
   };
 }
 
 async function main(): Promise<void> {
+  // The shared machine's load changes during a run; both ends are reported next to the numbers.
+  const loadAtStart = loadavg().map((value) => round(value));
   const workDir = mkdtempSync(join(tmpdir(), 'lianxin-gateway-bench-'));
   // As root, embedded Postgres runs as the postgres user, which must be able to enter the directory.
   chmodSync(workDir, 0o755);
@@ -142,10 +173,12 @@ async function main(): Promise<void> {
 
     const direct = `${upstream.origin}${MEMBER_PATH}`;
     const through = `${gateway.origin}${MEMBER_PATH}`;
-    const fixedDirect = await measure(direct, token, { connections: 10, durationS: FIXED_S, rate: FIXED_RATE });
-    const fixedGateway = await measure(through, token, { connections: 10, durationS: FIXED_S, rate: FIXED_RATE });
-    const saturationDirect = await measure(direct, token, { connections: SATURATION_CONNECTIONS, durationS: SATURATION_S });
-    const saturationGateway = await measure(through, token, { connections: SATURATION_CONNECTIONS, durationS: SATURATION_S });
+    const upstreamPid = upstream.child.pid;
+    const gatewayPid = gatewayChild.pid;
+    const fixedDirect = await measure(direct, token, { connections: 10, durationS: FIXED_S, rate: FIXED_RATE, ...pidOption(upstreamPid) });
+    const fixedGateway = await measure(through, token, { connections: 10, durationS: FIXED_S, rate: FIXED_RATE, ...pidOption(gatewayPid) });
+    const saturationDirect = await measure(direct, token, { connections: SATURATION_CONNECTIONS, durationS: SATURATION_S, ...pidOption(upstreamPid) });
+    const saturationGateway = await measure(through, token, { connections: SATURATION_CONNECTIONS, durationS: SATURATION_S, ...pidOption(gatewayPid) });
 
     // Context for the numbers: what this machine, right now, gives a bare Node HTTP server and a
     // bare Express app (the gateway runs on NestJS over Express) answering a constant JSON body.
@@ -172,7 +205,7 @@ async function main(): Promise<void> {
         target: '>= 2000 authenticated GET/s through the gateway',
       },
       baselinesAtSaturation: baselines,
-      loadAverage: loadavg().map((value) => round(value)),
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((value) => round(value)) },
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {
@@ -201,7 +234,7 @@ async function measureBaselines(): Promise<{ rawNodeHttp: Measurement; bareExpre
       });
       child.once('exit', () => reject(new Error('baseline server exited')));
     });
-    const options = { connections: SATURATION_CONNECTIONS, durationS: QUICK ? 3 : 8 };
+    const options = { connections: SATURATION_CONNECTIONS, durationS: QUICK ? 3 : 8, ...(child.pid !== undefined ? { serverPid: child.pid } : {}) };
     return {
       rawNodeHttp: await measure(`http://127.0.0.1:${ports[0]}/`, '', options),
       bareExpress: await measure(`http://127.0.0.1:${ports[1]}/`, '', options),
@@ -209,6 +242,11 @@ async function measureBaselines(): Promise<{ rawNodeHttp: Measurement; bareExpre
   } finally {
     await stopChild(child).catch(() => undefined);
   }
+}
+
+/** exactOptionalPropertyTypes: leave the key out rather than pass undefined. */
+function pidOption(pid: number | undefined): { serverPid?: number } {
+  return pid === undefined ? {} : { serverPid: pid };
 }
 
 function round(value: number): number {
