@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback } from 'node:stream';
 import { type Request, type Response } from 'express';
 import { type Actor } from '@lianxin/auth';
 import { getActiveTraceIds } from '@lianxin/platform-telemetry';
@@ -9,6 +9,7 @@ import { findRoute, type RouteEntry } from '../../routing/route-table';
 import { collectScopeTargets, findScopeViolation } from '../../routing/scope-targets';
 import { downstreamResponseHeaders, isValidTraceparent, upstreamRequestHeaders } from '../domain/forwarded-headers';
 import { UnsupportedMediaTypeError, UpstreamFailure } from '../domain/upstream-failure';
+import { relayBody } from '../infrastructure/relay-body';
 import { type UpstreamClient, type UpstreamRequest } from '../infrastructure/upstream-client';
 
 /** The verified caller, as the auth library describes it. */
@@ -58,31 +59,6 @@ function randomHex(bytes: number): string {
   const hex = entropy.toString('hex', entropyOffset, entropyOffset + bytes);
   entropyOffset += bytes;
   return hex;
-}
-
-/**
- * Streams the upstream's body to the caller and settles once the answer is complete or abandoned.
- * Not `stream/promises` `pipeline`: it allocates an AbortController per call and aborts it on
- * completion, building a DOMException with a stack trace for every forwarded response (visible in
- * the CPU profile). A broken upstream body ends the caller's response; a caller that hangs up
- * releases the upstream body (and with it the pooled connection).
- */
-function relayBody(body: Readable, res: Response): Promise<void> {
-  return new Promise((resolve) => {
-    const abandon = (): void => {
-      // The caller hung up or the upstream broke mid-body; headers are gone, so just end.
-      if (!body.destroyed) body.destroy();
-      if (!res.destroyed) res.destroy();
-      resolve();
-    };
-    body.once('error', abandon);
-    res.once('error', abandon);
-    res.once('close', () => {
-      if (res.writableFinished) resolve();
-      else abandon();
-    });
-    body.pipe(res);
-  });
 }
 
 function traceparentFor(req: Request): string {
