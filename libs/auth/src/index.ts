@@ -7,6 +7,7 @@ export {
   type ActorClaims,
 } from './actor/actor';
 export { createTokenVerifier, type TokenVerifier, type TokenVerifierOptions } from './tokens/token-verifier';
+export { CachingTokenVerifier, type CachingTokenVerifierOptions } from './tokens/caching-token-verifier';
 export { DevIssuer, type DevIssuerOptions, type SignOptions, type JsonWebKeySet } from './tokens/dev-issuer';
 export {
   signTestToken,
