@@ -1,3 +1,4 @@
+import { CachingTokenVerifier, createTokenVerifier } from '@lianxin/auth';
 import { PAIRING_SOURCE, TOPICS } from '@lianxin/contracts';
 import {
   createHttpApp,
@@ -12,6 +13,9 @@ import { type PairingConfig } from './config/pairing-config';
 import { PAIRING_ENTITIES } from './database/entities';
 import { PairingAppModule } from './pairing-app.module';
 import { registryTopics, RegistryEventsConsumer } from './projections/api/registry-events.consumer';
+
+/** Same tolerance for `exp`/`nbf` in the verifier and in the cache of verified tokens. */
+const TOKEN_CLOCK_TOLERANCE_SEC = 30;
 
 /** Starts the HTTP app, the outbox relay and the registry consumer; stops them on SIGTERM/SIGINT. */
 export async function bootstrap(config: PairingConfig): Promise<void> {
@@ -46,12 +50,19 @@ export async function bootstrap(config: PairingConfig): Promise<void> {
     PairingAppModule.forRoot({
       dataSource,
       spotCheckDefaultShare: config.SPOT_CHECK_DEFAULT_SHARE,
-      verifier: {
-        issuer: config.AUTH_ISSUER,
-        audience: config.AUTH_AUDIENCE,
-        jwksUrl: config.AUTH_JWKS_URL,
-        publicKeyPem: config.AUTH_PUBLIC_KEY_PEM,
-      },
+      // Every request is still authenticated here (never trust the network); a token whose
+      // signature already verified is answered from memory within its own nbf/exp window and for
+      // at most a minute, instead of one RSA verification per request.
+      verifier: new CachingTokenVerifier(
+        createTokenVerifier({
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+          jwksUrl: config.AUTH_JWKS_URL,
+          publicKeyPem: config.AUTH_PUBLIC_KEY_PEM,
+          clockToleranceSec: TOKEN_CLOCK_TOLERANCE_SEC,
+        }),
+        { clockToleranceSec: TOKEN_CLOCK_TOLERANCE_SEC, maxEntries: 10_000, maxAgeMs: 60_000 },
+      ),
     }),
     {
       serviceName: 'pairing-visits',

@@ -14,6 +14,11 @@ export interface TallyTarget {
   readonly member?: { readonly districtId: string; readonly orgPath: string };
 }
 
+/** Whether the tally row may lie outside the transaction's scope (bumpTally then widens it to the district). */
+export function tallyNeedsElevation(tx: TransactionContext, target: Pick<TallyTarget, 'placePath'>): boolean {
+  return !(districtPathOf(target.placePath) ?? tx.scope).startsWith(tx.scope);
+}
+
 /**
  * Adds to a cadre's yearly counters in the caller's transaction, so the read model moves with the
  * change that caused it. The tally row lives on the cadre's path, which may lie outside the
@@ -27,7 +32,7 @@ export async function bumpTally(
   now: Date,
 ): Promise<void> {
   const district = districtPathOf(target.placePath) ?? tx.scope;
-  const elevate = !district.startsWith(tx.scope);
+  const elevate = tallyNeedsElevation(tx, target);
   if (elevate) await tx.manager.query("SELECT set_config('lianxin.scope', $1, true)", [district]);
   try {
     let member = target.member;

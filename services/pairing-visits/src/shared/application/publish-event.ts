@@ -2,6 +2,7 @@ import {
   buildEnvelope,
   type EventData,
   type EventDefinition,
+  type EnvelopeOf,
   PAIRING_SOURCE,
   SYSTEM_ACTOR,
   type EventActor,
@@ -21,17 +22,16 @@ function eventActor(context: CommandContext | null): EventActor {
   return role ? { id: context.actor.id, role } : SYSTEM_ACTOR;
 }
 
-/** Writes the event to the outbox in the caller's transaction (published by the relay after commit). */
-export function publishEvent<TDef extends EventDefinition>(
-  tx: TransactionContext,
+/** The envelope for an event of this service (callers that write the outbox row themselves). */
+export function buildEvent<TDef extends EventDefinition>(
   context: CommandContext | null,
   definition: TDef,
   target: EventTarget,
   data: EventData<TDef>,
   causationId: string | null = null,
   correlationId?: string,
-): void {
-  const envelope = buildEnvelope(definition, {
+): EnvelopeOf<TDef> {
+  return buildEnvelope(definition, {
     source: PAIRING_SOURCE,
     districtId: target.districtId,
     orgUnitPath: target.orgUnitPath,
@@ -42,5 +42,17 @@ export function publishEvent<TDef extends EventDefinition>(
     data,
     occurredAt: context?.now,
   });
-  tx.publish(definition.topic, envelope);
+}
+
+/** Writes the event to the outbox in the caller's transaction (published by the relay after commit). */
+export function publishEvent<TDef extends EventDefinition>(
+  tx: TransactionContext,
+  context: CommandContext | null,
+  definition: TDef,
+  target: EventTarget,
+  data: EventData<TDef>,
+  causationId: string | null = null,
+  correlationId?: string,
+): void {
+  tx.publish(definition.topic, buildEvent(context, definition, target, data, causationId, correlationId));
 }

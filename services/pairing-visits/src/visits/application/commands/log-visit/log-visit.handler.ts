@@ -1,16 +1,18 @@
 import { visitLoggedV1 } from '@lianxin/contracts';
 import { BusinessRuleError, NotFoundError } from '@lianxin/platform-http';
+import { toOutboxMessage } from '@lianxin/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { recordMatter } from '../../../../practical-matters/application/record-matter';
 import { actingMemberId } from '../../../../shared/application/acting-member';
 import { districtScopeOf, type CommandContext } from '../../../../shared/application/command-context';
 import { PairingDatabase } from '../../../../shared/application/pairing-database';
-import { publishEvent } from '../../../../shared/application/publish-event';
+import { buildEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
 import { openTicket } from '../../../../tickets/application/open-ticket';
-import { bumpTally } from '../../../../quota-progress/infrastructure/quota-tally.writer';
+import { bumpTally, tallyNeedsElevation } from '../../../../quota-progress/infrastructure/quota-tally.writer';
 import { assertVisitDate, VisitRuleError } from '../../../domain/visit-rules';
+import { insertVisitWithTallyAndEvent } from '../../../infrastructure/insert-visit';
 import { VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
 import { type LogVisitInput, type VisitView } from '../../visits.schemas';
@@ -96,20 +98,7 @@ export class LogVisitHandler {
         recordedAt: context.now,
         updatedAt: context.now,
       });
-      await tx.manager.getRepository(VisitOrmEntity).insert(visit);
-      await bumpTally(
-        tx,
-        {
-          memberId: cadre.id,
-          year: visit.visitYear,
-          placePath: household.orgPath,
-          member: { districtId: cadre.districtId, orgPath: cadre.orgPath },
-        },
-        { visits: 1 },
-        context.now,
-      );
-      publishEvent(
-        tx,
+      const logged = buildEvent(
         context,
         visitLoggedV1,
         { aggregateId: visit.id, districtId: visit.districtId, orgUnitPath: visit.orgPath },
@@ -124,6 +113,20 @@ export class LogVisitHandler {
           mattersDone: visit.mattersDone,
         },
       );
+      const tally = { memberId: cadre.id, year: visit.visitYear, placePath: household.orgPath };
+      if (tallyNeedsElevation(tx, tally)) {
+        // Not reached by today's scopes (the transaction runs under the household's district or a
+        // city-wide scope); kept so a future caller outside the district still counts exactly.
+        await tx.manager.getRepository(VisitOrmEntity).insert(visit);
+        await bumpTally(tx, { ...tally, member: cadre }, { visits: 1 }, context.now);
+        tx.publish(visitLoggedV1.topic, logged);
+      } else {
+        // The visit, the cadre's tally and the outbox row in one statement: three round trips
+        // fewer per diary entry than insert + upsert + outbox insert (the write path's cost was
+        // per-statement socket writes and waits, measured in the README). Same transaction, same
+        // RLS checks, and the event is validated against its contract before anything is sent.
+        await insertVisitWithTallyAndEvent(tx, visit, toOutboxMessage(visitLoggedV1.topic, logged));
+      }
       const ticketIds: string[] = [];
       for (const problem of input.problemsRaised) {
         const ticket = await openTicket(tx, context, {
