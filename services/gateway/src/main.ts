@@ -1,39 +1,16 @@
-// First statement: telemetry must patch http/express/pg before they are loaded.
 import { startTelemetry } from '@lianxin/platform-telemetry';
-startTelemetry({ serviceName: 'gateway' });
-
-import { GATEWAY_TOPICS, topicByName } from '@lianxin/contracts';
-import { createIdempotentProducer, createKafka, ensureTopics } from '@lianxin/platform-messaging';
-import { OutboxRelay } from '@lianxin/platform-persistence';
-import { createLogger } from '@lianxin/platform-telemetry';
-import { createGatewayApp } from './app/create-gateway-app';
 import { loadGatewayConfig } from './config/gateway-config';
 
-async function main(): Promise<void> {
-  const config = loadGatewayConfig();
-  const logger = createLogger('gateway', { level: config.logLevel });
-  const gateway = await createGatewayApp(config, { logger });
+const config = loadGatewayConfig();
+startTelemetry({ serviceName: 'gateway', otlpEndpoint: config.otlpEndpoint });
 
-  const kafka = createKafka({ brokers: config.kafka.brokers, clientId: config.kafka.clientId });
-  const auditTopic = topicByName(GATEWAY_TOPICS.audit);
-  if (auditTopic) await ensureTopics(kafka, [auditTopic]);
-  const producer = await createIdempotentProducer(kafka);
-  const relay = new OutboxRelay({ dataSource: gateway.deps.dataSource, producer });
-  await relay.start();
-
-  await gateway.app.listen(config.port);
-  logger.info({ port: config.port, upstreams: config.upstreams, devIssuer: gateway.deps.devTokenIssuer !== undefined }, 'gateway listening');
-
-  // Nest's shutdown hooks (SIGTERM/SIGINT) run the module's steps: audit rows of requests already
-  // answered are written first, then the relay stops and the database closes.
-  gateway.deps.shutdownSteps.push(
-    () => relay.stop(),
-    () => producer.disconnect(),
-    () => gateway.deps.dataSource.destroy(),
-  );
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`gateway failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+// Everything else is loaded after telemetry, so its instrumentations patch http, express and pg
+// before those modules are first required (static imports would be hoisted above this line).
+import('./bootstrap')
+  .then(({ bootstrap }) => bootstrap(config))
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `gateway failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  });

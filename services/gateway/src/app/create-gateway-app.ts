@@ -2,7 +2,15 @@ import { createPublicKey } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type DataSource } from 'typeorm';
-import { can, createTokenVerifier, DevIssuer, isAction, isWithinScope, type TokenVerifier } from '@lianxin/auth';
+import {
+  CachingTokenVerifier,
+  can,
+  createTokenVerifier,
+  DevIssuer,
+  isAction,
+  isWithinScope,
+  type TokenVerifier,
+} from '@lianxin/auth';
 import { createHttpApp, postgresReadiness } from '@lianxin/platform-http';
 import { createDataSource } from '@lianxin/platform-persistence';
 import { createLogger, type Logger } from '@lianxin/platform-telemetry';
@@ -12,11 +20,13 @@ import { ListAuditEntriesHandler } from '../audit/application/queries/list-audit
 import { AuditEntryOrmEntity } from '../audit/infrastructure/audit-entry.orm-entity';
 import { DevIssuerController } from '../auth/api/dev-issuer.controller';
 import { DevTokenIssuer } from '../auth/application/issue-dev-token.handler';
-import { CachingTokenVerifier } from '../auth/infrastructure/caching-token-verifier';
 import { AuditController } from '../audit/api/audit.controller';
 import { type GatewayConfig, type UpstreamShort } from '../config/gateway-config';
 import { ForwardRequestHandler, type Authoriser } from '../forwarding/application/forward-request.handler';
-import { DEFAULT_UPSTREAM_CLIENT_OPTIONS, UpstreamClient } from '../forwarding/infrastructure/upstream-client';
+import {
+  DEFAULT_UPSTREAM_CLIENT_OPTIONS,
+  UpstreamClient,
+} from '../forwarding/infrastructure/upstream-client';
 import { MergedOpenApiService, type OwnRoute } from '../openapi/application/merged-openapi.service';
 import { createRateLimiters } from '../rate-limit/rate-limiters';
 import { UpstreamCatalogue } from '../routing/infrastructure/upstream-catalogue';
@@ -45,12 +55,32 @@ const authoriser: Authoriser = {
 };
 
 function ownRoutes(devIssuer: boolean): OwnRoute[] {
-  const routes: OwnRoute[] = [{ controller: AuditController, handler: 'list', method: 'GET', path: '/api/v1/audit', isPublic: false }];
+  const routes: OwnRoute[] = [
+    { controller: AuditController, handler: 'list', method: 'GET', path: '/api/v1/audit', isPublic: false },
+  ];
   if (devIssuer) {
     routes.push(
-      { controller: DevIssuerController, handler: 'issueToken', method: 'POST', path: '/api/v1/auth/token', isPublic: true },
-      { controller: DevIssuerController, handler: 'demoAccounts', method: 'GET', path: '/api/v1/auth/demo-accounts', isPublic: true },
-      { controller: DevIssuerController, handler: 'jwks', method: 'GET', path: '/.well-known/jwks.json', isPublic: true },
+      {
+        controller: DevIssuerController,
+        handler: 'issueToken',
+        method: 'POST',
+        path: '/api/v1/auth/token',
+        isPublic: true,
+      },
+      {
+        controller: DevIssuerController,
+        handler: 'demoAccounts',
+        method: 'GET',
+        path: '/api/v1/auth/demo-accounts',
+        isPublic: true,
+      },
+      {
+        controller: DevIssuerController,
+        handler: 'jwks',
+        method: 'GET',
+        path: '/.well-known/jwks.json',
+        isPublic: true,
+      },
     );
   }
   return routes;
@@ -64,7 +94,11 @@ function samePublicKey(a: string, b: string): boolean {
 async function createDevIssuer(config: GatewayConfig): Promise<DevIssuer | undefined> {
   const settings = config.auth.devIssuer;
   if (!settings || config.env === 'production') return undefined;
-  const issuer = await DevIssuer.create({ issuer: config.auth.issuer, audience: config.auth.audience, privateKeyPem: settings.privateKeyPem });
+  const issuer = await DevIssuer.create({
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+    privateKeyPem: settings.privateKeyPem,
+  });
   // A key pair that does not match would issue tokens no service accepts: fail at boot instead.
   if (!samePublicKey(issuer.publicKeyPem, settings.publicKeyPem)) {
     throw new Error('AUTH_PRIVATE_KEY_PEM does not belong to AUTH_PUBLIC_KEY_PEM');
@@ -73,17 +107,27 @@ async function createDevIssuer(config: GatewayConfig): Promise<DevIssuer | undef
 }
 
 /** Composition root: builds every collaborator from the config, then the Nest app around them. */
-export async function createGatewayApp(config: GatewayConfig, overrides: GatewayAppOverrides = {}): Promise<GatewayApp> {
+export async function createGatewayApp(
+  config: GatewayConfig,
+  overrides: GatewayAppOverrides = {},
+): Promise<GatewayApp> {
   const logger = overrides.logger ?? createLogger('gateway');
   const dataSource =
     overrides.dataSource ??
-    (await createDataSource({ url: config.database.url, entities: [AuditEntryOrmEntity], name: 'gateway', poolSize: config.database.poolSize }).initialize());
+    (await createDataSource({
+      url: config.database.url,
+      entities: [AuditEntryOrmEntity],
+      name: 'gateway',
+      poolSize: config.database.poolSize,
+    }).initialize());
 
   const verifier: TokenVerifier = new CachingTokenVerifier(
     createTokenVerifier({
       issuer: config.auth.issuer,
       audience: config.auth.audience,
-      ...(config.auth.jwksUrl ? { jwksUrl: config.auth.jwksUrl } : { publicKeyPem: config.auth.publicKeyPem }),
+      ...(config.auth.jwksUrl
+        ? { jwksUrl: config.auth.jwksUrl }
+        : { publicKeyPem: config.auth.publicKeyPem }),
       clockToleranceSec: config.auth.clockToleranceSec,
     }),
     { clockToleranceSec: config.auth.clockToleranceSec, maxEntries: 10_000, maxAgeMs: 60_000 },
@@ -96,21 +140,36 @@ export async function createGatewayApp(config: GatewayConfig, overrides: Gateway
     missRefetchMs: 5_000,
     fetchTimeoutMs: 3_000,
     onError: (upstream, error) =>
-      logger.warn({ upstream, err: error instanceof Error ? error.message : String(error) }, 'upstream OpenAPI document unavailable'),
+      logger.warn(
+        { upstream, err: error instanceof Error ? error.message : String(error) },
+        'upstream OpenAPI document unavailable',
+      ),
   });
   await catalogue.start();
 
   const clients = new Map<UpstreamShort, UpstreamClient>();
   for (const upstream of catalogue.configuredUpstreams()) {
     const origin = catalogue.originOf(upstream);
-    if (origin) clients.set(upstream, new UpstreamClient(upstream, origin, { ...DEFAULT_UPSTREAM_CLIENT_OPTIONS, connections: config.upstreamConnections }));
+    if (origin)
+      clients.set(
+        upstream,
+        new UpstreamClient(upstream, origin, {
+          ...DEFAULT_UPSTREAM_CLIENT_OPTIONS,
+          connections: config.upstreamConnections,
+        }),
+      );
   }
 
   const deps: GatewayDependencies = {
     config,
     dataSource,
     verifier,
-    devTokenIssuer: devIssuer ? new DevTokenIssuer(devIssuer, { environment: config.env, ttlSec: config.auth.devIssuer?.ttlSec ?? 3600 }) : undefined,
+    devTokenIssuer: devIssuer
+      ? new DevTokenIssuer(devIssuer, {
+          environment: config.env,
+          ttlSec: config.auth.devIssuer?.ttlSec ?? 3600,
+        })
+      : undefined,
     catalogue,
     clients,
     forward: new ForwardRequestHandler(catalogue, clients, authoriser, {

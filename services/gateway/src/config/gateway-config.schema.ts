@@ -13,7 +13,6 @@ const csv = z
 
 const optionalUrl = z.url().optional();
 
-
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
@@ -30,6 +29,7 @@ export const gatewayConfigSchema = z
     KAFKA_BROKERS: commonEnv.KAFKA_BROKERS,
     KAFKA_CLIENT_ID: commonEnv.KAFKA_CLIENT_ID.default('gateway'),
     LOG_LEVEL: commonEnv.LOG_LEVEL,
+    OTEL_EXPORTER_OTLP_ENDPOINT: commonEnv.OTEL_EXPORTER_OTLP_ENDPOINT,
     AUTH_ISSUER: commonEnv.AUTH_ISSUER,
     AUTH_AUDIENCE: commonEnv.AUTH_AUDIENCE,
     AUTH_JWKS_URL: commonEnv.AUTH_JWKS_URL,

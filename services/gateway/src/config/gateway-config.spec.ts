@@ -10,7 +10,14 @@ const base = {
 
 describe('gateway config', () => {
   it('builds upstreams, CORS origins and defaults from the environment', () => {
-    const config = loadGatewayConfig({ ...base, UPSTREAM_REGISTRY_URL: 'http://127.0.0.1:3101/', CORS_ORIGINS: 'https://a.example, https://b.example' }, 'throw');
+    const config = loadGatewayConfig(
+      {
+        ...base,
+        UPSTREAM_REGISTRY_URL: 'http://127.0.0.1:3101/',
+        CORS_ORIGINS: 'https://a.example, https://b.example',
+      },
+      'throw',
+    );
     expect(config.upstreams).toEqual({ registry: 'http://127.0.0.1:3101' });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.port).toBe(3000);
@@ -19,7 +26,9 @@ describe('gateway config', () => {
   });
 
   it('refuses the development issuer key in production, naming the variable', () => {
-    expect(() => loadGatewayConfig({ ...base, NODE_ENV: 'production', AUTH_PRIVATE_KEY_PEM: 'pem' }, 'throw')).toThrow(/AUTH_PRIVATE_KEY_PEM/);
+    expect(() =>
+      loadGatewayConfig({ ...base, NODE_ENV: 'production', AUTH_PRIVATE_KEY_PEM: 'pem' }, 'throw'),
+    ).toThrow(/AUTH_PRIVATE_KEY_PEM/);
   });
 
   it('lists every missing variable', () => {
@@ -28,7 +37,9 @@ describe('gateway config', () => {
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect(String((error as Error).message)).toMatch(/DATABASE_URL[\s\S]*KAFKA_BROKERS|KAFKA_BROKERS[\s\S]*DATABASE_URL/);
+      expect(String((error as Error).message)).toMatch(
+        /DATABASE_URL[\s\S]*KAFKA_BROKERS|KAFKA_BROKERS[\s\S]*DATABASE_URL/,
+      );
     }
   });
 });

@@ -8,6 +8,8 @@ export interface GatewayConfig {
   readonly env: GatewayEnv['NODE_ENV'];
   readonly port: number;
   readonly logLevel: GatewayEnv['LOG_LEVEL'];
+  /** OTLP/HTTP collector for traces; undefined exports nothing. */
+  readonly otlpEndpoint: string | undefined;
   readonly database: { readonly url: string; readonly migrationUrl: string; readonly poolSize: number };
   readonly kafka: { readonly brokers: readonly string[]; readonly clientId: string };
   readonly auth: {
@@ -17,7 +19,8 @@ export interface GatewayConfig {
     readonly publicKeyPem: string | undefined;
     readonly clockToleranceSec: number;
     /** Present only when this gateway may act as the development issuer. */
-    readonly devIssuer: { readonly privateKeyPem: string; readonly publicKeyPem: string; readonly ttlSec: number } | undefined;
+    readonly devIssuer:
+      { readonly privateKeyPem: string; readonly publicKeyPem: string; readonly ttlSec: number } | undefined;
   };
   readonly upstreams: Readonly<Partial<Record<UpstreamShort, string>>>;
   readonly upstreamOpenApiRefreshMs: number;
@@ -49,13 +52,22 @@ export function toGatewayConfig(env: GatewayEnv): GatewayConfig {
   }
   const devIssuer =
     env.NODE_ENV !== 'production' && env.AUTH_PRIVATE_KEY_PEM && env.AUTH_PUBLIC_KEY_PEM
-      ? { privateKeyPem: env.AUTH_PRIVATE_KEY_PEM, publicKeyPem: env.AUTH_PUBLIC_KEY_PEM, ttlSec: env.DEV_TOKEN_TTL_SEC }
+      ? {
+          privateKeyPem: env.AUTH_PRIVATE_KEY_PEM,
+          publicKeyPem: env.AUTH_PUBLIC_KEY_PEM,
+          ttlSec: env.DEV_TOKEN_TTL_SEC,
+        }
       : undefined;
   return Object.freeze({
     env: env.NODE_ENV,
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
-    database: Object.freeze({ url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }),
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+    database: Object.freeze({
+      url: env.DATABASE_URL,
+      migrationUrl: env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+    }),
     kafka: Object.freeze({ brokers: Object.freeze([...env.KAFKA_BROKERS]), clientId: env.KAFKA_CLIENT_ID }),
     auth: Object.freeze({
       issuer: env.AUTH_ISSUER,
@@ -81,6 +93,9 @@ export function toGatewayConfig(env: GatewayEnv): GatewayConfig {
 }
 
 /** Reads and validates the environment once at boot; lists every bad variable and exits on error. */
-export function loadGatewayConfig(env: EnvSource = process.env, onError: 'exit' | 'throw' = 'exit'): GatewayConfig {
+export function loadGatewayConfig(
+  env: EnvSource = process.env,
+  onError: 'exit' | 'throw' = 'exit',
+): GatewayConfig {
   return toGatewayConfig(loadConfig(gatewayConfigSchema, env, { onError }));
 }
