@@ -15,7 +15,13 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { importPKCS8, SignJWT } from 'jose';
-import { findFreePort, provisionServiceDatabase, startEmbeddedPostgres, stopChild, waitForHttp } from '@lianxin/platform-runtime';
+import {
+  findFreePort,
+  provisionServiceDatabase,
+  startEmbeddedPostgres,
+  stopChild,
+  waitForHttp,
+} from '@lianxin/platform-runtime';
 
 const ROOT = resolve(__dirname, '../..');
 const MEMBER_PATH = '/api/v1/members/0190b000-0000-7000-8000-000000000003';
@@ -58,7 +64,10 @@ function processCpuMs(pid: number | undefined): number | undefined {
   }
 }
 
-function startChild(script: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; origin: string }> {
+function startChild(
+  script: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -72,7 +81,9 @@ function startChild(script: string, env: NodeJS.ProcessEnv): Promise<{ child: Ch
       if (ready?.[1]) resolvePromise({ child, origin: ready[1] });
       // Other stdout (request logs) is read and dropped, as a log shipper would.
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${String(code)} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${script} exited with ${String(code)} before it was ready`)),
+    );
   });
 }
 
@@ -82,7 +93,13 @@ async function measure(
   options: { connections: number; durationS: number; rate?: number; serverPid?: number },
 ): Promise<Measurement> {
   const headers = { authorization: `Bearer ${token}` };
-  await autocannon({ url, headers, connections: options.connections, duration: WARMUP_S, ...(options.rate ? { overallRate: options.rate } : {}) });
+  await autocannon({
+    url,
+    headers,
+    connections: options.connections,
+    duration: WARMUP_S,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  });
   const cpuBefore = processCpuMs(options.serverPid);
   const result = await autocannon({
     url,
@@ -93,7 +110,9 @@ async function measure(
   });
   const cpuAfter = processCpuMs(options.serverPid);
   const cpuPerRequest =
-    cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? round((cpuAfter - cpuBefore) / result.requests.total) : undefined;
+    cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0
+      ? round((cpuAfter - cpuBefore) / result.requests.total)
+      : undefined;
   return {
     requestsPerSec: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
@@ -114,44 +133,64 @@ async function main(): Promise<void> {
   // As root, embedded Postgres runs as the postgres user, which must be able to enter the directory.
   chmodSync(workDir, 0o755);
   const children: ChildProcess[] = [];
-  const pg = await startEmbeddedPostgres({ dataDir: join(workDir, 'pg'), port: await findFreePort(), persistent: false, fast: true });
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(workDir, 'pg'),
+    port: await findFreePort(),
+    persistent: false,
+    fast: true,
+  });
   try {
     const db = await provisionServiceDatabase(pg.adminUrl, { database: 'lianxin_gateway', short: 'gateway' });
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const serviceEnv = { DATABASE_URL: db.appUrl, DATABASE_MIGRATION_URL: db.ownerUrl };
-    const migrate = spawnSync(process.execPath, ['-r', '@swc-node/register', 'services/gateway/src/database/migrate.ts', 'up'], {
-      cwd: ROOT,
-      env: { ...process.env, ...serviceEnv },
-      encoding: 'utf8',
-    });
+    const migrate = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', 'services/gateway/src/database/migrate.ts', 'up'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...serviceEnv },
+        encoding: 'utf8',
+      },
+    );
     if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stdout}${migrate.stderr}`);
 
-    const upstream = await startChild('services/gateway/bench/bench-upstream.ts', { AUTH_PUBLIC_KEY_PEM: publicKeyPem });
+    const upstream = await startChild('services/gateway/bench/bench-upstream.ts', {
+      AUTH_PUBLIC_KEY_PEM: publicKeyPem,
+    });
     children.push(upstream.child);
     const gatewayPort = await findFreePort();
     // The gateway's request log goes to a file, as a container runtime would take it: a pipe read
     // by this (busy) process would fill up and stall the gateway's synchronous log writes.
     const logFd = openSync(join(workDir, 'gateway.log'), 'w');
-    const gatewayChild = spawn(process.execPath, [...(process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter(Boolean), '-r', '@swc-node/register', 'services/gateway/bench/bench-gateway.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...serviceEnv,
-        NODE_ENV: 'production',
-        PORT: String(gatewayPort),
-        KAFKA_BROKERS: '127.0.0.1:9',
-        AUTH_ISSUER: 'lianxin-dev',
-        AUTH_AUDIENCE: 'lianxin',
-        AUTH_PUBLIC_KEY_PEM: publicKeyPem,
-        UPSTREAM_REGISTRY_URL: upstream.origin,
-        LOG_LEVEL: 'info',
-        // The bench drives one token far beyond a person's budget.
-        RATE_LIMIT_PER_TOKEN: '100000000',
+    const gatewayChild = spawn(
+      process.execPath,
+      [
+        ...(process.env['BENCH_GATEWAY_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+        '-r',
+        '@swc-node/register',
+        'services/gateway/bench/bench-gateway.ts',
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          ...serviceEnv,
+          NODE_ENV: 'production',
+          PORT: String(gatewayPort),
+          KAFKA_BROKERS: '127.0.0.1:9',
+          AUTH_ISSUER: 'lianxin-dev',
+          AUTH_AUDIENCE: 'lianxin',
+          AUTH_PUBLIC_KEY_PEM: publicKeyPem,
+          UPSTREAM_REGISTRY_URL: upstream.origin,
+          LOG_LEVEL: 'info',
+          // The bench drives one token far beyond a person's budget.
+          RATE_LIMIT_PER_TOKEN: '100000000',
+        },
+        stdio: ['ignore', logFd, 'inherit'],
       },
-      stdio: ['ignore', logFd, 'inherit'],
-    });
+    );
     closeSync(logFd);
     const gateway = { child: gatewayChild, origin: `http://127.0.0.1:${gatewayPort}` };
     await waitForHttp(`${gateway.origin}/health/live`, { child: gatewayChild });
@@ -175,10 +214,28 @@ async function main(): Promise<void> {
     const through = `${gateway.origin}${MEMBER_PATH}`;
     const upstreamPid = upstream.child.pid;
     const gatewayPid = gatewayChild.pid;
-    const fixedDirect = await measure(direct, token, { connections: 10, durationS: FIXED_S, rate: FIXED_RATE, ...pidOption(upstreamPid) });
-    const fixedGateway = await measure(through, token, { connections: 10, durationS: FIXED_S, rate: FIXED_RATE, ...pidOption(gatewayPid) });
-    const saturationDirect = await measure(direct, token, { connections: SATURATION_CONNECTIONS, durationS: SATURATION_S, ...pidOption(upstreamPid) });
-    const saturationGateway = await measure(through, token, { connections: SATURATION_CONNECTIONS, durationS: SATURATION_S, ...pidOption(gatewayPid) });
+    const fixedDirect = await measure(direct, token, {
+      connections: 10,
+      durationS: FIXED_S,
+      rate: FIXED_RATE,
+      ...pidOption(upstreamPid),
+    });
+    const fixedGateway = await measure(through, token, {
+      connections: 10,
+      durationS: FIXED_S,
+      rate: FIXED_RATE,
+      ...pidOption(gatewayPid),
+    });
+    const saturationDirect = await measure(direct, token, {
+      connections: SATURATION_CONNECTIONS,
+      durationS: SATURATION_S,
+      ...pidOption(upstreamPid),
+    });
+    const saturationGateway = await measure(through, token, {
+      connections: SATURATION_CONNECTIONS,
+      durationS: SATURATION_S,
+      ...pidOption(gatewayPid),
+    });
 
     // Context for the numbers: what this machine, right now, gives a bare Node HTTP server and a
     // bare Express app (the gateway runs on NestJS over Express) answering a constant JSON body.
@@ -194,7 +251,10 @@ async function main(): Promise<void> {
         durationSec: FIXED_S,
         direct: fixedDirect,
         viaGateway: fixedGateway,
-        overheadMs: { p50: round(fixedGateway.p50Ms - fixedDirect.p50Ms), p99: round(fixedGateway.p99Ms - fixedDirect.p99Ms) },
+        overheadMs: {
+          p50: round(fixedGateway.p50Ms - fixedDirect.p50Ms),
+          p99: round(fixedGateway.p99Ms - fixedDirect.p99Ms),
+        },
         target: 'gateway overhead at p99 < 5 ms',
       },
       saturation: {
@@ -234,7 +294,11 @@ async function measureBaselines(): Promise<{ rawNodeHttp: Measurement; bareExpre
       });
       child.once('exit', () => reject(new Error('baseline server exited')));
     });
-    const options = { connections: SATURATION_CONNECTIONS, durationS: QUICK ? 3 : 8, ...(child.pid !== undefined ? { serverPid: child.pid } : {}) };
+    const options = {
+      connections: SATURATION_CONNECTIONS,
+      durationS: QUICK ? 3 : 8,
+      ...(child.pid !== undefined ? { serverPid: child.pid } : {}),
+    };
     return {
       rawNodeHttp: await measure(`http://127.0.0.1:${ports[0]}/`, '', options),
       bareExpress: await measure(`http://127.0.0.1:${ports[1]}/`, '', options),

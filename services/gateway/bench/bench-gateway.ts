@@ -6,7 +6,9 @@ import { loadGatewayConfig } from '../src/config/gateway-config';
 
 void (async () => {
   const config = loadGatewayConfig(process.env);
-  const gateway = await createGatewayApp(config, { logger: createLogger('gateway', { level: config.logLevel }) });
+  const gateway = await createGatewayApp(config, {
+    logger: createLogger('gateway', { level: config.logLevel }),
+  });
   await gateway.app.listen(config.port, '127.0.0.1');
   process.stdout.write(`READY http://127.0.0.1:${config.port}\n`);
   process.on('SIGTERM', () => void gateway.close().then(() => process.exit(0)));

@@ -6,7 +6,11 @@ import { startScopedUpstream } from '../test/support/scoped-upstream';
 const publicKeyPem = process.env['AUTH_PUBLIC_KEY_PEM'] ?? '';
 
 void (async () => {
-  const upstream = await startScopedUpstream('registry', { issuer: 'lianxin-dev', audience: 'lianxin', publicKeyPem });
+  const upstream = await startScopedUpstream('registry', {
+    issuer: 'lianxin-dev',
+    audience: 'lianxin',
+    publicKeyPem,
+  });
   process.stdout.write(`READY ${upstream.origin}\n`);
   process.on('SIGTERM', () => void upstream.close().then(() => process.exit(0)));
 })();

@@ -1,7 +1,13 @@
 import request from 'supertest';
 import { can, PERMISSION_MATRIX } from '@lianxin/auth';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../src/auth/domain/demo-accounts';
-import { DISTRICTS, fakeRoutes, fakeRows, type DistrictCode, type FakeRoute } from './support/scoped-upstream';
+import {
+  DISTRICTS,
+  fakeRoutes,
+  fakeRows,
+  type DistrictCode,
+  type FakeRoute,
+} from './support/scoped-upstream';
 import { startGatewayUnderTest, type GatewayUnderTest } from './support/gateway-test-harness';
 
 jest.setTimeout(120_000);
@@ -42,18 +48,33 @@ function probe(route: FakeRoute, target: DistrictCode): Probe {
   const url = route.template.replace('{id}', id);
   switch (route.kind) {
     case 'list':
-      return { method: 'GET', url: `${url}?orgPath=${encodeURIComponent(d.township)}`, body: undefined, contentType: 'application/json' };
+      return {
+        method: 'GET',
+        url: `${url}?orgPath=${encodeURIComponent(d.township)}`,
+        body: undefined,
+        contentType: 'application/json',
+      };
     case 'get':
     case 'sensitive':
       return { method: 'GET', url, body: undefined, contentType: 'application/json' };
     case 'create':
-      return { method: 'POST', url, body: { orgPath: d.township, name: 'probe' }, contentType: 'application/json' };
+      return {
+        method: 'POST',
+        url,
+        body: { orgPath: d.township, name: 'probe' },
+        contentType: 'application/json',
+      };
     case 'update':
       return { method: 'PATCH', url, body: { name: 'probe' }, contentType: 'application/json' };
     case 'verb':
       return { method: 'POST', url, body: { note: 'probe' }, contentType: 'application/json' };
     case 'import':
-      return { method: 'POST', url: `${url}?orgPath=${encodeURIComponent(d.township)}`, body: 'name\nx\n', contentType: 'text/csv' };
+      return {
+        method: 'POST',
+        url: `${url}?orgPath=${encodeURIComponent(d.township)}`,
+        body: 'name\nx\n',
+        contentType: 'text/csv',
+      };
   }
 }
 
@@ -65,16 +86,21 @@ describe('cross-district security matrix (every role × district × route)', () 
   afterAll(() => gw.close());
 
   async function send(account: DemoAccount, p: Probe): Promise<request.Response> {
-    const req = request(gw.server)[p.method === 'GET' ? 'get' : p.method === 'POST' ? 'post' : 'patch'](p.url)
+    const req = request(gw.server)
+      [p.method === 'GET' ? 'get' : p.method === 'POST' ? 'post' : 'patch'](p.url)
       .set('authorization', `Bearer ${await gw.token(account.username)}`)
       .set('content-type', p.contentType);
-    return p.body === undefined ? req : req.send(typeof p.body === 'string' ? p.body : JSON.stringify(p.body));
+    return p.body === undefined
+      ? req
+      : req.send(typeof p.body === 'string' ? p.body : JSON.stringify(p.body));
   }
 
   it('covers every district role and every routed matrix action', () => {
     expect(new Set(districtAccounts.map((account) => account.role)).size).toBe(7);
     const actions = new Set(routes.map((route) => route.action));
-    const routed = Object.keys(PERMISSION_MATRIX).filter((action) => action.startsWith('registry.') || action.startsWith('pairing.'));
+    const routed = Object.keys(PERMISSION_MATRIX).filter(
+      (action) => action.startsWith('registry.') || action.startsWith('pairing.'),
+    );
     expect([...actions].sort()).toEqual(routed.sort());
   });
 
@@ -83,7 +109,14 @@ describe('cross-district security matrix (every role × district × route)', () 
     let probes = 0;
     for (const account of districtAccounts) {
       const other = otherDistrict(account);
-      const foreign = [DISTRICTS[other].id, DISTRICTS[other].township, ...[...rows.values()].flat().filter((r) => r.districtId === DISTRICTS[other].id).map((r) => r.id)];
+      const foreign = [
+        DISTRICTS[other].id,
+        DISTRICTS[other].township,
+        ...[...rows.values()]
+          .flat()
+          .filter((r) => r.districtId === DISTRICTS[other].id)
+          .map((r) => r.id),
+      ];
       for (const route of routes) {
         const p = probe(route, other);
         const before = gw.upstreams[route.upstream].received.length;
@@ -92,11 +125,15 @@ describe('cross-district security matrix (every role × district × route)', () 
         const label = `${account.username} ${p.method} ${p.url} → ${res.status}`;
         if (res.status >= 200 && res.status < 300) {
           const text = JSON.stringify(res.body);
-          if (foreign.some((value) => text.includes(value)) || p.method !== 'GET') leaks.push(`${label} ${text}`);
+          if (foreign.some((value) => text.includes(value)) || p.method !== 'GET')
+            leaks.push(`${label} ${text}`);
         }
         if (res.status >= 500) leaks.push(`${label} (server error)`);
         // Requests that name the other district's org path never reach the service.
-        if ((route.kind === 'create' || route.kind === 'list' || route.kind === 'import') && gw.upstreams[route.upstream].received.length !== before) {
+        if (
+          (route.kind === 'create' || route.kind === 'list' || route.kind === 'import') &&
+          gw.upstreams[route.upstream].received.length !== before
+        ) {
           leaks.push(`${label} reached the service`);
         }
       }
@@ -115,8 +152,12 @@ describe('cross-district security matrix (every role × district × route)', () 
         const p = probe(route, own);
         const res = await send(account, p);
         const ok = res.status >= 200 && res.status < 300;
-        if (allowed !== ok) failures.push(`${account.username} ${p.method} ${p.url} → ${res.status} (allowed: ${String(allowed)})`);
-        if (!allowed && res.status !== 403) failures.push(`${account.username} ${p.method} ${p.url} → ${res.status}, expected 403`);
+        if (allowed !== ok)
+          failures.push(
+            `${account.username} ${p.method} ${p.url} → ${res.status} (allowed: ${String(allowed)})`,
+          );
+        if (!allowed && res.status !== 403)
+          failures.push(`${account.username} ${p.method} ${p.url} → ${res.status}, expected 403`);
       }
     }
     expect(failures).toEqual([]);

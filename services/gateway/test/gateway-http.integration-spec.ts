@@ -3,7 +3,12 @@ import { importPKCS8, SignJWT } from 'jose';
 import request from 'supertest';
 import { DevIssuer } from '@lianxin/auth';
 import { DISTRICTS } from './support/scoped-upstream';
-import { startGatewayUnderTest, TEST_AUDIENCE, TEST_ISSUER, type GatewayUnderTest } from './support/gateway-test-harness';
+import {
+  startGatewayUnderTest,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type GatewayUnderTest,
+} from './support/gateway-test-harness';
 
 jest.setTimeout(60_000);
 
@@ -27,7 +32,11 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
 
   beforeAll(async () => {
     gw = await startGatewayUnderTest({ IMPORT_BODY_LIMIT_BYTES: String(2 * 1024 * 1024) });
-    issuer = await DevIssuer.create({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, privateKeyPem: gw.keys.privateKeyPem });
+    issuer = await DevIssuer.create({
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      privateKeyPem: gw.keys.privateKeyPem,
+    });
   });
   afterAll(() => gw.close());
 
@@ -45,7 +54,9 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
       expect(res.body).toMatchObject({ id: TAOYUAN_MEMBER });
       expect(res.headers['x-correlation-id']).toBe('test-correlation-0001');
       expect(res.headers['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
-      const seen = gw.upstreams.registry.received.find((r) => r.headers['x-correlation-id'] === 'test-correlation-0001');
+      const seen = gw.upstreams.registry.received.find(
+        (r) => r.headers['x-correlation-id'] === 'test-correlation-0001',
+      );
       expect(seen?.headers.authorization).toBe(`Bearer ${token}`);
       expect(seen?.headers['traceparent']).toBe(res.headers['traceparent']);
     });
@@ -58,7 +69,13 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
     });
 
     const forged: [string, () => Promise<string>][] = [
-      ['alg none', () => Promise.resolve(`${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...claims, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 })}.`)],
+      [
+        'alg none',
+        () =>
+          Promise.resolve(
+            `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...claims, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 })}.`,
+          ),
+      ],
       [
         'HS256 signed with the public key',
         () =>
@@ -77,7 +94,14 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
         'tampered payload',
         async () => {
           const [header, , signature] = (await issuer.sign(claims)).split('.');
-          const widened = b64url({ ...claims, scope: '/lx/', district_id: null, iss: TEST_ISSUER, aud: TEST_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 });
+          const widened = b64url({
+            ...claims,
+            scope: '/lx/',
+            district_id: null,
+            iss: TEST_ISSUER,
+            aud: TEST_AUDIENCE,
+            exp: Math.floor(Date.now() / 1000) + 600,
+          });
           return `${header}.${widened}.${signature}`;
         },
       ],
@@ -92,36 +116,54 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
 
     it.each(forged)('rejects a token that is %s with 401', async (_name, make) => {
       const before = gw.upstreams.registry.received.length;
-      const res = await api().get('/api/v1/members').set('authorization', `Bearer ${await make()}`);
+      const res = await api()
+        .get('/api/v1/members')
+        .set('authorization', `Bearer ${await make()}`);
       expect(res.status).toBe(401);
       expect(res.body.status).toBe(401);
       expect(gw.upstreams.registry.received.length).toBe(before);
     });
 
     it('accepts a token that expired within the clock skew allowance', async () => {
-      const res = await api().get('/api/v1/members').set('authorization', `Bearer ${await issuer.sign(claims, { expiresInSec: -5 })}`);
+      const res = await api()
+        .get('/api/v1/members')
+        .set('authorization', `Bearer ${await issuer.sign(claims, { expiresInSec: -5 })}`);
       expect(res.status).toBe(200);
     });
 
     it('accepts a token signed in pkcs8 by the configured private key through jose directly', async () => {
       const key = await importPKCS8(gw.keys.privateKeyPem, 'RS256');
-      const token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256' }).setIssuer(TEST_ISSUER).setAudience(TEST_AUDIENCE).setExpirationTime('5m').sign(key);
+      const token = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256' })
+        .setIssuer(TEST_ISSUER)
+        .setAudience(TEST_AUDIENCE)
+        .setExpirationTime('5m')
+        .sign(key);
       expect((await api().get('/api/v1/members').set('authorization', `Bearer ${token}`)).status).toBe(200);
     });
   });
 
   describe('development issuer', () => {
     it('issues a token for a demo account that the gateway then accepts', async () => {
-      const res = await api().post('/api/v1/auth/token').send({ username: 'xishan.township-admin', password: 'lianxin-demo' });
+      const res = await api()
+        .post('/api/v1/auth/token')
+        .send({ username: 'xishan.township-admin', password: 'lianxin-demo' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 3600 });
-      const list = await api().get('/api/v1/visits').set('authorization', `Bearer ${res.body.accessToken as string}`);
+      const list = await api()
+        .get('/api/v1/visits')
+        .set('authorization', `Bearer ${res.body.accessToken as string}`);
       expect(list.status).toBe(200);
     });
 
     it('rejects a wrong password with 401 and unknown fields with 400 naming the field', async () => {
-      expect((await api().post('/api/v1/auth/token').send({ username: 'xishan.township-admin', password: 'nope' })).status).toBe(401);
-      const res = await api().post('/api/v1/auth/token').send({ username: 'xishan.township-admin', password: 'lianxin-demo', admin: true });
+      expect(
+        (await api().post('/api/v1/auth/token').send({ username: 'xishan.township-admin', password: 'nope' }))
+          .status,
+      ).toBe(401);
+      const res = await api()
+        .post('/api/v1/auth/token')
+        .send({ username: 'xishan.township-admin', password: 'lianxin-demo', admin: true });
       expect(res.status).toBe(400);
       expect(JSON.stringify(res.body.errors)).toContain('admin');
     });
@@ -159,19 +201,28 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
     });
 
     it('refuses a query districtId of another district', async () => {
-      const res = await api().get(`/api/v1/members?districtId=${DISTRICTS.xishan.id}`).set('authorization', `Bearer ${await gw.token('taoyuan.district-admin')}`);
+      const res = await api()
+        .get(`/api/v1/members?districtId=${DISTRICTS.xishan.id}`)
+        .set('authorization', `Bearer ${await gw.token('taoyuan.district-admin')}`);
       expect(res.status).toBe(403);
     });
 
     it('leaves rows addressed by id to the service, which hides other districts (404)', async () => {
-      const res = await api().get(`/api/v1/members/${XISHAN_MEMBER}`).set('authorization', `Bearer ${await gw.token('taoyuan.district-admin')}`);
+      const res = await api()
+        .get(`/api/v1/members/${XISHAN_MEMBER}`)
+        .set('authorization', `Bearer ${await gw.token('taoyuan.district-admin')}`);
       expect(res.status).toBe(404);
     });
 
     it('answers 404 for paths no service owns and for operations the service does not declare', async () => {
       const token = await gw.token('taoyuan.district-admin');
-      expect((await api().get('/api/v1/nothing-here').set('authorization', `Bearer ${token}`)).status).toBe(404);
-      expect((await api().delete(`/api/v1/members/${TAOYUAN_MEMBER}`).set('authorization', `Bearer ${token}`)).status).toBe(404);
+      expect((await api().get('/api/v1/nothing-here').set('authorization', `Bearer ${token}`)).status).toBe(
+        404,
+      );
+      expect(
+        (await api().delete(`/api/v1/members/${TAOYUAN_MEMBER}`).set('authorization', `Bearer ${token}`))
+          .status,
+      ).toBe(404);
     });
   });
 
@@ -198,7 +249,11 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
     it('streams a CSV import larger than 1 MiB to the service', async () => {
       const csv = `name,phone\n${'张三,13800000000\n'.repeat(90_000)}`;
       expect(Buffer.byteLength(csv)).toBeGreaterThan(1024 * 1024);
-      const res = await api().post('/api/v1/imports').set('authorization', `Bearer ${await gw.token('taoyuan.district-admin')}`).set('content-type', 'text/csv').send(csv);
+      const res = await api()
+        .post('/api/v1/imports')
+        .set('authorization', `Bearer ${await gw.token('taoyuan.district-admin')}`)
+        .set('content-type', 'text/csv')
+        .send(csv);
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ bytes: Buffer.byteLength(csv), contentType: 'text/csv' });
     });
@@ -219,7 +274,9 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
         .set('idempotency-key', 'create-member-0001')
         .send({ orgPath: DISTRICTS.taoyuan.township, name: 'x' });
       expect(res.status).toBe(201);
-      expect(gw.upstreams.registry.received.some((r) => r.headers['idempotency-key'] === 'create-member-0001')).toBe(true);
+      expect(
+        gw.upstreams.registry.received.some((r) => r.headers['idempotency-key'] === 'create-member-0001'),
+      ).toBe(true);
     });
   });
 
@@ -238,7 +295,9 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
         .get('/api/v1/audit?actorId=demo-taoyuan-township-admin&method=PATCH')
         .set('authorization', `Bearer ${await gw.token('taoyuan.auditor')}`);
       expect(auditor.status).toBe(200);
-      const entry = (auditor.body.items as { correlationId: string }[]).find((item) => item.correlationId === 'audit-correlation-0001');
+      const entry = (auditor.body.items as { correlationId: string }[]).find(
+        (item) => item.correlationId === 'audit-correlation-0001',
+      );
       expect(entry).toMatchObject({
         actorId: 'demo-taoyuan-township-admin',
         actorRole: 'township_admin',
@@ -269,13 +328,27 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
         .set('x-correlation-id', 'audit-correlation-0002')
         .send({ orgPath: DISTRICTS.xishan.township, name: 'x' });
       await gw.gateway.deps.auditTrail.drain();
-      const res = await api().get('/api/v1/audit?status=403').set('authorization', `Bearer ${await gw.token('xishan.district-admin')}`);
-      expect((res.body.items as { correlationId: string }[]).some((item) => item.correlationId === 'audit-correlation-0002')).toBe(true);
-      expect((await api().get('/api/v1/audit').set('authorization', `Bearer ${await gw.token('xishan.member')}`)).status).toBe(403);
+      const res = await api()
+        .get('/api/v1/audit?status=403')
+        .set('authorization', `Bearer ${await gw.token('xishan.district-admin')}`);
+      expect(
+        (res.body.items as { correlationId: string }[]).some(
+          (item) => item.correlationId === 'audit-correlation-0002',
+        ),
+      ).toBe(true);
+      expect(
+        (
+          await api()
+            .get('/api/v1/audit')
+            .set('authorization', `Bearer ${await gw.token('xishan.member')}`)
+        ).status,
+      ).toBe(403);
     });
 
     it('rejects unknown audit query fields with 400', async () => {
-      const res = await api().get('/api/v1/audit?actor=x').set('authorization', `Bearer ${await gw.token('taoyuan.auditor')}`);
+      const res = await api()
+        .get('/api/v1/audit?actor=x')
+        .set('authorization', `Bearer ${await gw.token('taoyuan.auditor')}`);
       expect(res.status).toBe(400);
     });
   });
@@ -286,7 +359,14 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
       expect(res.status).toBe(200);
       await expect(SwaggerParser.validate(structuredClone(res.body) as never)).resolves.toBeDefined();
       const paths = res.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
-      expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/api/v1/audit', '/api/v1/auth/token', '/api/v1/members', '/api/v1/visits/{id}']));
+      expect(Object.keys(paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/audit',
+          '/api/v1/auth/token',
+          '/api/v1/members',
+          '/api/v1/visits/{id}',
+        ]),
+      );
       expect(Object.keys(paths)).not.toContain('/health/live');
       for (const [path, item] of Object.entries(paths)) {
         for (const [method, operation] of Object.entries(item)) {
@@ -312,10 +392,16 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
     });
 
     it('allows CORS only for configured origins', async () => {
-      const allowed = await api().options('/api/v1/members').set('origin', 'https://admin.lianxin.example').set('access-control-request-method', 'GET');
+      const allowed = await api()
+        .options('/api/v1/members')
+        .set('origin', 'https://admin.lianxin.example')
+        .set('access-control-request-method', 'GET');
       expect(allowed.status).toBe(204);
       expect(allowed.headers['access-control-allow-origin']).toBe('https://admin.lianxin.example');
-      const denied = await api().options('/api/v1/members').set('origin', 'https://evil.example').set('access-control-request-method', 'GET');
+      const denied = await api()
+        .options('/api/v1/members')
+        .set('origin', 'https://evil.example')
+        .set('access-control-request-method', 'GET');
       expect(denied.status).toBe(403);
       expect(denied.headers['access-control-allow-origin']).toBeUndefined();
       const simple = await api().get('/api/v1/members').set('origin', 'https://evil.example');

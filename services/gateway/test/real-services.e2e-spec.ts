@@ -8,11 +8,15 @@ jest.setTimeout(240_000);
 type Json = Record<string, unknown>;
 
 /** Every object in a JSON value that has an `id` and an `orgPath` (rows of any resource). */
-function scopedRows(value: unknown, found: { id: string; orgPath: string }[] = []): { id: string; orgPath: string }[] {
+function scopedRows(
+  value: unknown,
+  found: { id: string; orgPath: string }[] = [],
+): { id: string; orgPath: string }[] {
   if (Array.isArray(value)) for (const item of value) scopedRows(item, found);
   else if (typeof value === 'object' && value !== null) {
     const record = value as Json;
-    if (typeof record['id'] === 'string' && typeof record['orgPath'] === 'string') found.push({ id: record['id'], orgPath: record['orgPath'] });
+    if (typeof record['id'] === 'string' && typeof record['orgPath'] === 'string')
+      found.push({ id: record['id'], orgPath: record['orgPath'] });
     for (const item of Object.values(record)) scopedRows(item, found);
   }
   return found;
@@ -41,7 +45,9 @@ describe('gateway in front of the real services', () => {
   }
 
   async function get(account: DemoAccount, path: string): Promise<{ status: number; body: unknown }> {
-    const response = await fetch(`${gateway}${path}`, { headers: { authorization: `Bearer ${await token(account)}` } });
+    const response = await fetch(`${gateway}${path}`, {
+      headers: { authorization: `Bearer ${await token(account)}` },
+    });
     const text = await response.text();
     let body: unknown = text;
     try {
@@ -53,7 +59,10 @@ describe('gateway in front of the real services', () => {
   }
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ services: ['gateway', 'member-registry', 'pairing-visits'], demoData: true });
+    platform = await startTestPlatform({
+      services: ['gateway', 'member-registry', 'pairing-visits'],
+      demoData: true,
+    });
     const service = platform.services.find((item) => item.name === 'gateway');
     if (!service) throw new Error('gateway did not start');
     gateway = service.url;
@@ -67,13 +76,20 @@ describe('gateway in front of the real services', () => {
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined();
     const paths = Object.keys(document['paths'] as Json);
     expect(paths.some((path) => path.startsWith('/api/v1/members'))).toBe(true);
-    expect(paths.some((path) => path.startsWith('/api/v1/visits') || path.startsWith('/api/v1/pairings'))).toBe(true);
+    expect(
+      paths.some((path) => path.startsWith('/api/v1/visits') || path.startsWith('/api/v1/pairings')),
+    ).toBe(true);
   });
 
   it('lets no district account read another district’s rows through any list or by id', async () => {
-    const document = (await (await fetch(`${gateway}/openapi.json`)).json()) as { paths: Record<string, Record<string, Json>> };
+    const document = (await (await fetch(`${gateway}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, Json>>;
+    };
     const lists = Object.entries(document.paths)
-      .filter(([path, item]) => item['get'] && !path.includes('{') && item['get']['x-lianxin-upstream'] !== undefined)
+      .filter(
+        ([path, item]) =>
+          item['get'] && !path.includes('{') && item['get']['x-lianxin-upstream'] !== undefined,
+      )
       .map(([path]) => path);
     const byId = Object.entries(document.paths)
       .filter(([path, item]) => item['get'] && /^\/api\/v1\/[a-z-]+\/\{[^}]+\}$/.test(path))
@@ -98,7 +114,8 @@ describe('gateway in front of the real services', () => {
         if (status >= 500) leaks.push(`${account.username} GET ${list} → ${status}`);
         if (status === 200) {
           const foreign = scopedRows(body).filter((row) => row.orgPath.startsWith(other.path));
-          if (foreign.length > 0) leaks.push(`${account.username} GET ${list} returned ${foreign.length} rows of ${other.path}`);
+          if (foreign.length > 0)
+            leaks.push(`${account.username} GET ${list} returned ${foreign.length} rows of ${other.path}`);
           ownRowsSeen += scopedRows(body).length - foreign.length;
         }
         const filtered = await get(account, `${list}?orgPath=${encodeURIComponent(other.path)}`);
@@ -111,12 +128,14 @@ describe('gateway in front of the real services', () => {
         const foreignRow = rowsByList.get(prefix)?.find((row) => row.orgPath.startsWith(other.path));
         if (!foreignRow) continue;
         const { status } = await get(account, `${prefix}/${foreignRow.id}`);
-        if (status >= 200 && status < 300) leaks.push(`${account.username} GET ${prefix}/${foreignRow.id} (${other.path}) → ${status}`);
+        if (status >= 200 && status < 300)
+          leaks.push(`${account.username} GET ${prefix}/${foreignRow.id} (${other.path}) → ${status}`);
       }
     }
     // Not vacuous: the city sees rows of both districts, and district accounts see their own.
     const cityRows = [...rowsByList.values()].flat();
-    for (const district of DEMO_DISTRICTS) expect(cityRows.some((row) => row.orgPath.startsWith(district.path))).toBe(true);
+    for (const district of DEMO_DISTRICTS)
+      expect(cityRows.some((row) => row.orgPath.startsWith(district.path))).toBe(true);
     expect(ownRowsSeen).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
   });

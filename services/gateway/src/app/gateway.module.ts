@@ -21,7 +21,10 @@ import { GatewayOpenApiController } from '../openapi/api/gateway-openapi.control
 import { MergedOpenApiService } from '../openapi/application/merged-openapi.service';
 import { GATEWAY_DEPENDENCIES, type GatewayDependencies } from './gateway-dependencies';
 
-const SWAGGER_OPTIONS = { customSiteTitle: 'Lianxin API', swaggerOptions: { url: '/openapi.json', persistAuthorization: false } };
+const SWAGGER_OPTIONS = {
+  customSiteTitle: 'Lianxin API',
+  swaggerOptions: { url: '/openapi.json', persistAuthorization: false },
+};
 
 @Module({})
 export class GatewayModule implements NestModule, OnApplicationShutdown {
@@ -57,9 +60,13 @@ export class GatewayModule implements NestModule, OnApplicationShutdown {
     const { config, rateLimiters, auditTrail } = this.deps;
     // CORS first so that even 401/429 answers are readable by permitted browser origins.
     consumer.apply(corsMiddleware(config.corsOrigins), auditMiddleware(auditTrail)).forRoutes('{*splat}');
-    consumer.apply(rateLimiters.tokenIssuePerIp).forRoutes({ path: 'api/v1/auth/token', method: RequestMethod.POST });
+    consumer
+      .apply(rateLimiters.tokenIssuePerIp)
+      .forRoutes({ path: 'api/v1/auth/token', method: RequestMethod.POST });
     consumer.apply(rateLimiters.publicPerIp).forRoutes('public/{*splat}');
     consumer.apply(rateLimiters.perToken).exclude('api/v1/auth/{*splat}').forRoutes('api/v1/{*splat}');
-    consumer.apply(...swaggerUi.serveFiles(undefined, SWAGGER_OPTIONS), swaggerUi.setup(undefined, SWAGGER_OPTIONS)).forRoutes('docs');
+    consumer
+      .apply(...swaggerUi.serveFiles(undefined, SWAGGER_OPTIONS), swaggerUi.setup(undefined, SWAGGER_OPTIONS))
+      .forRoutes('docs');
   }
 }

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type Request, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
-import { correlationIdOf, toProblem, TooManyRequestsError, PROBLEM_CONTENT_TYPE } from '@lianxin/platform-http';
+import {
+  correlationIdOf,
+  toProblem,
+  TooManyRequestsError,
+  PROBLEM_CONTENT_TYPE,
+} from '@lianxin/platform-http';
 
 export interface RateLimitSettings {
   readonly windowMs: number;
@@ -34,13 +39,21 @@ function tokenKey(req: Request): string {
 function tooMany(req: Request, res: Response): void {
   const retryAfter = res.getHeader('retry-after');
   const { problem } = toProblem(
-    new TooManyRequestsError('Rate limit reached; retry after the number of seconds in Retry-After', Number(retryAfter) || undefined),
+    new TooManyRequestsError(
+      'Rate limit reached; retry after the number of seconds in Retry-After',
+      Number(retryAfter) || undefined,
+    ),
     { instance: req.originalUrl.split('?')[0] ?? '/', correlationId: correlationIdOf(req) },
   );
   res.status(429).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
-function limiter(settings: RateLimitSettings, limit: number, prefix: string, keyGenerator: (req: Request) => string): RequestHandler {
+function limiter(
+  settings: RateLimitSettings,
+  limit: number,
+  prefix: string,
+  keyGenerator: (req: Request) => string,
+): RequestHandler {
   return rateLimit({
     windowMs: settings.windowMs,
     limit,

@@ -17,8 +17,14 @@ describe('OperationIndex', () => {
       'registry',
       {
         paths: {
-          '/api/v1/members': { get: { 'x-lianxin-action': 'registry.member.read' }, post: { 'x-lianxin-action': 'registry.member.write' } },
-          '/api/v1/members/{memberId}': { get: { 'x-lianxin-action': 'registry.member.read', operationId: 'getMember' }, parameters: [] },
+          '/api/v1/members': {
+            get: { 'x-lianxin-action': 'registry.member.read' },
+            post: { 'x-lianxin-action': 'registry.member.write' },
+          },
+          '/api/v1/members/{memberId}': {
+            get: { 'x-lianxin-action': 'registry.member.read', operationId: 'getMember' },
+            parameters: [],
+          },
           '/api/v1/members/search': { get: { 'x-lianxin-action': 'registry.member.search' } },
           '/health/live': { get: {} },
         },

@@ -43,11 +43,19 @@ function compile(operation: Operation): CompiledOperation {
     const param = /^\{([^}]+)\}$/.exec(segment);
     return param?.[1] ? { param: param[1] } : segment;
   });
-  return { operation, segments, literalCount: segments.filter((segment) => typeof segment === 'string').length };
+  return {
+    operation,
+    segments,
+    literalCount: segments.filter((segment) => typeof segment === 'string').length,
+  };
 }
 
-function readAction(operationObject: unknown): { action: string | undefined; operationId: string | undefined } {
-  if (typeof operationObject !== 'object' || operationObject === null) return { action: undefined, operationId: undefined };
+function readAction(operationObject: unknown): {
+  action: string | undefined;
+  operationId: string | undefined;
+} {
+  if (typeof operationObject !== 'object' || operationObject === null)
+    return { action: undefined, operationId: undefined };
   const record = operationObject as Record<string, unknown>;
   const action = record['x-lianxin-action'];
   const operationId = record['operationId'];
@@ -73,7 +81,11 @@ export class OperationIndex {
     for (const list of this.byMethod.values()) list.sort((a, b) => b.literalCount - a.literalCount);
   }
 
-  static fromDocument(upstream: UpstreamShort, document: OpenApiPathsDocument, prefixFilter: (path: string) => boolean): Operation[] {
+  static fromDocument(
+    upstream: UpstreamShort,
+    document: OpenApiPathsDocument,
+    prefixFilter: (path: string) => boolean,
+  ): Operation[] {
     const operations: Operation[] = [];
     for (const [template, pathItem] of Object.entries(document.paths ?? {})) {
       if (!pathItem || !prefixFilter(template)) continue;
@@ -98,7 +110,9 @@ export class OperationIndex {
   match(method: string, path: string): OperationMatch | undefined {
     const lower = method.toLowerCase();
     // HEAD is answered by the GET operation, as HTTP allows.
-    const candidates = isHttpMethod(lower) ? (this.byMethod.get(lower) ?? (lower === 'head' ? this.byMethod.get('get') : undefined)) : undefined;
+    const candidates = isHttpMethod(lower)
+      ? (this.byMethod.get(lower) ?? (lower === 'head' ? this.byMethod.get('get') : undefined))
+      : undefined;
     if (!candidates) return undefined;
     const segments = splitPath(path);
     for (const candidate of candidates) {

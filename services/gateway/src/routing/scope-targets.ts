@@ -20,7 +20,13 @@ function valuesOf(source: unknown, fields: readonly string[]): string[] {
     const value = record[field];
     const items = Array.isArray(value) ? value : [value];
     for (const item of items) {
-      if (typeof item === 'string') found.push(...item.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
+      if (typeof item === 'string')
+        found.push(
+          ...item
+            .split(',')
+            .map((part) => part.trim())
+            .filter((part) => part.length > 0),
+        );
     }
   }
   return found;
@@ -45,12 +51,14 @@ export function findScopeViolation(
   isWithinScope: (scope: string, orgPath: string) => boolean,
 ): string | undefined {
   for (const orgPath of targets.orgPaths) {
-    if (!isWithinScope(actor.scope, orgPath)) return `org path ${orgPath} is outside your scope ${actor.scope}`;
+    if (!isWithinScope(actor.scope, orgPath))
+      return `org path ${orgPath} is outside your scope ${actor.scope}`;
   }
   // City-wide actors (no district) may name any district; everyone else only their own.
   if (actor.districtId !== null) {
     for (const districtId of targets.districtIds) {
-      if (districtId.toLowerCase() !== actor.districtId.toLowerCase()) return `district ${districtId} is not your district`;
+      if (districtId.toLowerCase() !== actor.districtId.toLowerCase())
+        return `district ${districtId} is not your district`;
     }
   }
   return undefined;

@@ -46,10 +46,14 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}): P
   const db = await createTestDatabase({
     short: 'gateway',
     migrations: GATEWAY_MIGRATIONS,
-    createDataSource: ({ url, name, migrations }) => createDataSource({ url, name, entities: [AuditEntryOrmEntity], migrations, poolSize: 4 }),
+    createDataSource: ({ url, name, migrations }) =>
+      createDataSource({ url, name, entities: [AuditEntryOrmEntity], migrations, poolSize: 4 }),
   });
   const verifierOptions = { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, publicKeyPem: keys.publicKeyPem };
-  const [registry, pairing] = await Promise.all([startScopedUpstream('registry', verifierOptions), startScopedUpstream('pairing', verifierOptions)]);
+  const [registry, pairing] = await Promise.all([
+    startScopedUpstream('registry', verifierOptions),
+    startScopedUpstream('pairing', verifierOptions),
+  ]);
   const config = toGatewayConfig(
     gatewayConfigSchema.parse({
       NODE_ENV: 'test',
@@ -69,7 +73,10 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}): P
       ...env,
     }),
   );
-  const gateway = await createGatewayApp(config, { dataSource: db.dataSource, logger: createLogger('gateway-test', { level: 'silent' }) });
+  const gateway = await createGatewayApp(config, {
+    dataSource: db.dataSource,
+    logger: createLogger('gateway-test', { level: 'silent' }),
+  });
   await gateway.app.listen(0, '127.0.0.1');
   const server = gateway.app.getHttpServer() as Server;
   const tokens = new Map<string, string>();

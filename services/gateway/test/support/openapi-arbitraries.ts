@@ -18,20 +18,28 @@ export function arbitraryFor(schema: unknown, document: Schema, depth = 0): fc.A
     const target = ref
       .replace(/^#\//, '')
       .split('/')
-      .reduce<unknown>((node, key) => (isSchema(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), document);
+      .reduce<unknown>(
+        (node, key) => (isSchema(node) ? node[key.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+        document,
+      );
     return arbitraryFor(target, document, depth + 1);
   }
   if ('const' in schema) return fc.constant(schema['const']);
   if (Array.isArray(schema['enum'])) return fc.constantFrom(...(schema['enum'] as unknown[]));
   const union = (schema['anyOf'] ?? schema['oneOf']) as unknown;
-  if (Array.isArray(union) && union.length > 0) return fc.oneof(...union.map((item) => arbitraryFor(item, document, depth + 1)));
+  if (Array.isArray(union) && union.length > 0)
+    return fc.oneof(...union.map((item) => arbitraryFor(item, document, depth + 1)));
   const type = Array.isArray(schema['type']) ? (schema['type'] as unknown[])[0] : schema['type'];
   switch (type) {
     case 'string': {
       if (schema['format'] === 'uuid') return fc.uuid();
-      if (schema['format'] === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema['format'] === 'date-time')
+        return fc
+          .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+          .map((d) => d.toISOString());
       const maxLength = typeof schema['maxLength'] === 'number' ? Math.min(schema['maxLength'], 300) : 60;
-      const minLength = typeof schema['minLength'] === 'number' ? Math.min(schema['minLength'], maxLength) : 0;
+      const minLength =
+        typeof schema['minLength'] === 'number' ? Math.min(schema['minLength'], maxLength) : 0;
       return fc.string({ minLength, maxLength, unit: 'grapheme' });
     }
     case 'integer':
@@ -51,7 +59,8 @@ export function arbitraryFor(schema: unknown, document: Schema, depth = 0): fc.A
       const properties = isSchema(schema['properties']) ? schema['properties'] : {};
       const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
       const record: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [name, property] of Object.entries(properties)) record[name] = arbitraryFor(property, document, depth + 1);
+      for (const [name, property] of Object.entries(properties))
+        record[name] = arbitraryFor(property, document, depth + 1);
       return fc.record(record, { requiredKeys: Object.keys(record).filter((name) => required.has(name)) });
     }
     default:
@@ -64,7 +73,12 @@ export function fuzzedBody(schema: unknown, document: Schema): fc.Arbitrary<unkn
   const valid = arbitraryFor(schema, document);
   return fc.oneof(
     { weight: 3, arbitrary: valid },
-    { weight: 1, arbitrary: fc.tuple(valid, fc.string({ minLength: 1, maxLength: 10 }), fc.jsonValue({ maxDepth: 1 })).map(([value, key, extra]) => (isSchema(value) ? { ...value, [`x${key}`]: extra } : value)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(valid, fc.string({ minLength: 1, maxLength: 10 }), fc.jsonValue({ maxDepth: 1 }))
+        .map(([value, key, extra]) => (isSchema(value) ? { ...value, [`x${key}`]: extra } : value)),
+    },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   );
 }

@@ -1,7 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { ACTIONS, can, createTokenVerifier, isWithinScope, type Action, type Actor, type TokenVerifierOptions } from '@lianxin/auth';
+import {
+  ACTIONS,
+  can,
+  createTokenVerifier,
+  isWithinScope,
+  type Action,
+  type Actor,
+  type TokenVerifierOptions,
+} from '@lianxin/auth';
 
 /**
  * A small real HTTP service standing in for member-registry / pairing-visits in gateway tests.
@@ -12,13 +20,19 @@ import { ACTIONS, can, createTokenVerifier, isWithinScope, type Action, type Act
  */
 
 export const DISTRICTS = {
-  taoyuan: { id: '0190a000-0000-7000-8000-000000000001', path: '/lx/taoyuan/', township: '/lx/taoyuan/dahe/' },
+  taoyuan: {
+    id: '0190a000-0000-7000-8000-000000000001',
+    path: '/lx/taoyuan/',
+    township: '/lx/taoyuan/dahe/',
+  },
   xishan: { id: '0190a000-0000-7000-8000-000000000002', path: '/lx/xishan/', township: '/lx/xishan/zhenzi/' },
 } as const;
 export type DistrictCode = keyof typeof DISTRICTS;
 
 /** Matrix resource → gateway prefix and owning upstream. */
-export const RESOURCE_PREFIXES: Readonly<Record<string, { prefix: string; upstream: 'registry' | 'pairing' }>> = {
+export const RESOURCE_PREFIXES: Readonly<
+  Record<string, { prefix: string; upstream: 'registry' | 'pairing' }>
+> = {
   'registry.org-unit': { prefix: '/api/v1/org-units', upstream: 'registry' },
   'registry.member': { prefix: '/api/v1/members', upstream: 'registry' },
   'registry.household': { prefix: '/api/v1/households', upstream: 'registry' },
@@ -69,9 +83,22 @@ export function fakeRoutes(): FakeRoute[] {
       routes.push({ ...base, kind: 'list', method: 'GET', template: mapping.prefix });
       routes.push({ ...base, kind: 'get', method: 'GET', template: `${mapping.prefix}/{id}` });
     } else if (verb === 'read-sensitive') {
-      routes.push({ ...base, kind: 'sensitive', method: 'GET', template: `${mapping.prefix}/{id}/sensitive` });
+      routes.push({
+        ...base,
+        kind: 'sensitive',
+        method: 'GET',
+        template: `${mapping.prefix}/{id}/sensitive`,
+      });
     } else if (action === 'registry.member.import') {
-      routes.push({ upstream: 'registry', action, prefix: '/api/v1/imports', verb, kind: 'import', method: 'POST', template: '/api/v1/imports' });
+      routes.push({
+        upstream: 'registry',
+        action,
+        prefix: '/api/v1/imports',
+        verb,
+        kind: 'import',
+        method: 'POST',
+        template: '/api/v1/imports',
+      });
     } else if (verb === 'write') {
       routes.push({ ...base, kind: 'create', method: 'POST', template: mapping.prefix });
       routes.push({ ...base, kind: 'update', method: 'PATCH', template: `${mapping.prefix}/{id}` });
@@ -88,7 +115,11 @@ export function fakeRows(): Map<string, Row[]> {
   Object.values(RESOURCE_PREFIXES).forEach(({ prefix }, index) => {
     rows.set(
       prefix,
-      (Object.keys(DISTRICTS) as DistrictCode[]).map((code) => ({ id: rowId(index, code), orgPath: DISTRICTS[code].township, districtId: DISTRICTS[code].id })),
+      (Object.keys(DISTRICTS) as DistrictCode[]).map((code) => ({
+        id: rowId(index, code),
+        orgPath: DISTRICTS[code].township,
+        districtId: DISTRICTS[code].id,
+      })),
     );
   });
   return rows;
@@ -101,19 +132,32 @@ const createBody = z.strictObject({
 });
 const updateBody = z.strictObject({ name: z.string().min(1).max(100) });
 const verbBody = z.strictObject({ note: z.string().max(200).optional() });
-const listQuery = z.strictObject({ orgPath: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(100).optional() });
+const listQuery = z.strictObject({
+  orgPath: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
 const emptyQuery = z.strictObject({});
 
 const problemRef = { $ref: '#/components/schemas/Problem' };
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemRef } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemRef } },
+});
 
 function operationFor(route: FakeRoute): Record<string, unknown> {
-  const idParam = route.template.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }] : [];
+  const idParam = route.template.includes('{id}')
+    ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
+    : [];
   const query =
     route.kind === 'list' || route.kind === 'import'
       ? [
           { name: 'orgPath', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
-          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 100 },
+          },
         ]
       : [];
   const body =
@@ -130,10 +174,15 @@ function operationFor(route: FakeRoute): Record<string, unknown> {
     summary: `${route.kind} (${route.action})`,
     'x-lianxin-action': route.action,
     ...(idParam.length + query.length > 0 ? { parameters: [...idParam, ...query] } : {}),
-    ...(route.kind === 'import' ? { requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } } } : {}),
+    ...(route.kind === 'import'
+      ? { requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } } }
+      : {}),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
     responses: {
-      [route.kind === 'create' ? '201' : route.kind === 'import' ? '202' : '200']: { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } },
+      [route.kind === 'create' ? '201' : route.kind === 'import' ? '202' : '200']: {
+        description: 'ok',
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
       '400': problem('Validation failed'),
       '401': problem('Unauthorized'),
       '403': problem('Forbidden'),
@@ -143,7 +192,10 @@ function operationFor(route: FakeRoute): Record<string, unknown> {
   };
 }
 
-export function fakeOpenApi(upstream: 'registry' | 'pairing', routes: readonly FakeRoute[]): Record<string, unknown> {
+export function fakeOpenApi(
+  upstream: 'registry' | 'pairing',
+  routes: readonly FakeRoute[],
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes.filter((item) => item.upstream === upstream)) {
     paths[route.template] = { ...paths[route.template], [route.method.toLowerCase()]: operationFor(route) };
@@ -156,7 +208,14 @@ export function fakeOpenApi(upstream: 'registry' | 'pairing', routes: readonly F
       schemas: {
         Problem: {
           type: 'object',
-          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, correlationId: { type: 'string' } },
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            instance: { type: 'string' },
+            correlationId: { type: 'string' },
+          },
           required: ['type', 'title', 'status', 'detail', 'instance', 'correlationId'],
         },
       },
@@ -179,10 +238,33 @@ export interface ScopedUpstream {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, correlationId: string, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  correlationId: string,
+  headers: Record<string, string> = {},
+): void {
   const isProblem = status >= 400;
-  res.writeHead(status, { 'content-type': isProblem ? 'application/problem+json' : 'application/json', 'x-correlation-id': correlationId, ...headers });
-  res.end(JSON.stringify(isProblem ? { type: 'urn:lianxin:problem:x', title: 'x', status, detail: String(body), instance: '/', correlationId } : body));
+  res.writeHead(status, {
+    'content-type': isProblem ? 'application/problem+json' : 'application/json',
+    'x-correlation-id': correlationId,
+    ...headers,
+  });
+  res.end(
+    JSON.stringify(
+      isProblem
+        ? {
+            type: 'urn:lianxin:problem:x',
+            title: 'x',
+            status,
+            detail: String(body),
+            instance: '/',
+            correlationId,
+          }
+        : body,
+    ),
+  );
 }
 
 function matchTemplate(template: string, path: string): Record<string, string> | undefined {
@@ -215,7 +297,12 @@ export async function startScopedUpstream(
     const url = new URL(req.url ?? '/', 'http://upstream');
     if (url.pathname === '/openapi.json') return send(res, 200, document, correlationId);
     received.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: raw });
-    const route = mine.map((item) => ({ item, params: item.method === req.method ? matchTemplate(item.template, url.pathname) : undefined })).find((m) => m.params);
+    const route = mine
+      .map((item) => ({
+        item,
+        params: item.method === req.method ? matchTemplate(item.template, url.pathname) : undefined,
+      }))
+      .find((m) => m.params);
     if (!route?.params) return send(res, 404, 'no route', correlationId);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     let actor: Actor;
@@ -226,7 +313,9 @@ export async function startScopedUpstream(
       return send(res, 401, 'unauthorized', correlationId);
     }
     if (!can(actor, route.item.action)) return send(res, 403, 'role', correlationId);
-    const query = (route.item.kind === 'list' || route.item.kind === 'import' ? listQuery : emptyQuery).safeParse(Object.fromEntries(url.searchParams));
+    const query = (
+      route.item.kind === 'list' || route.item.kind === 'import' ? listQuery : emptyQuery
+    ).safeParse(Object.fromEntries(url.searchParams));
     if (!query.success) return send(res, 400, 'query', correlationId);
     const table = rows.get(route.item.prefix) ?? [];
     const visible = table.filter((row) => isWithinScope(actor.scope, row.orgPath));
@@ -242,7 +331,12 @@ export async function startScopedUpstream(
     switch (route.item.kind) {
       case 'list': {
         const orgPath = url.searchParams.get('orgPath');
-        return send(res, 200, { items: visible.filter((row) => !orgPath || row.orgPath.startsWith(orgPath)) }, correlationId);
+        return send(
+          res,
+          200,
+          { items: visible.filter((row) => !orgPath || row.orgPath.startsWith(orgPath)) },
+          correlationId,
+        );
       }
       case 'get':
       case 'sensitive': {
@@ -258,7 +352,12 @@ export async function startScopedUpstream(
         return send(res, 201, created, correlationId, { location: `${route.item.prefix}/${created.id}` });
       }
       case 'import':
-        return send(res, 202, { bytes: Buffer.byteLength(raw), contentType: req.headers['content-type'] ?? null }, correlationId);
+        return send(
+          res,
+          202,
+          { bytes: Buffer.byteLength(raw), contentType: req.headers['content-type'] ?? null },
+          correlationId,
+        );
       case 'update':
       case 'verb': {
         const body = parseBody(route.item.kind === 'update' ? updateBody : verbBody);

@@ -22,7 +22,10 @@ export class AuditController {
     responses: { 200: auditEntryPageSchema },
     errors: [400, 403, 429],
   })
-  list(@ZodQuery(listAuditEntriesQuerySchema) query: ListAuditEntriesQuery, @CurrentActor() actor: Actor): Promise<AuditEntryPage> {
+  list(
+    @ZodQuery(listAuditEntriesQuerySchema) query: ListAuditEntriesQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<AuditEntryPage> {
     return this.listEntries.execute(actor.scope, query);
   }
 }

@@ -8,13 +8,22 @@ import { auditPath, extractTargetIds, isAuditedMethod, normaliseClientAddress } 
 
 /** The role under which the request was allowed: the first of the actor's roles the matrix permits. */
 function roleFor(actor: Actor, action: string | undefined): string {
-  const permitted = action !== undefined && isAction(action) ? actor.roles.find((role) => can({ roles: [role] }, action)) : undefined;
+  const permitted =
+    action !== undefined && isAction(action)
+      ? actor.roles.find((role) => can({ roles: [role] }, action))
+      : undefined;
   return permitted ?? actor.roles[0] ?? 'member';
 }
 
 function auditActor(req: Request): AuditActor | undefined {
   const actor = actorOfRequest(req);
-  if (actor) return { id: actor.id, role: roleFor(actor, forwardOutcomeOf(req)?.action), scope: actor.scope, districtId: actor.districtId };
+  if (actor)
+    return {
+      id: actor.id,
+      role: roleFor(actor, forwardOutcomeOf(req)?.action),
+      scope: actor.scope,
+      districtId: actor.districtId,
+    };
   return auditActorOf(req);
 }
 
@@ -43,7 +52,11 @@ export function auditMiddleware(trail: AuditTrail): RequestHandler {
         actor,
         method,
         path: auditPath(req.originalUrl),
-        targetIds: extractTargetIds(auditPath(req.originalUrl), req.body, typeof location === 'string' ? location : undefined),
+        targetIds: extractTargetIds(
+          auditPath(req.originalUrl),
+          req.body,
+          typeof location === 'string' ? location : undefined,
+        ),
         // 499: the caller went away before an answer was sent (nginx's convention).
         status: res.headersSent ? res.statusCode : 499,
         correlationId: correlationIdOf(req),

@@ -48,7 +48,10 @@ export class AuditTrail {
       .execute(entry)
       .catch((error: unknown) => {
         this.failures += 1;
-        this.logger.error({ err: error, correlationId: entry.correlationId, path: entry.path }, 'audit entry could not be recorded');
+        this.logger.error(
+          { err: error, correlationId: entry.correlationId, path: entry.path },
+          'audit entry could not be recorded',
+        );
       })
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);

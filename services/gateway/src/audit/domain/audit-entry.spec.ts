@@ -7,12 +7,18 @@ describe('audit entry facts', () => {
   it('collects ids from path segments, body id fields and the Location of a create', () => {
     const created = '0190a1b2-0000-7000-8000-00000000000c';
     expect(
-      extractTargetIds(`/api/v1/members/${member}/cards`, { householdId: household, note: member, name: 'x' }, `/api/v1/visits/${created}`),
+      extractTargetIds(
+        `/api/v1/members/${member}/cards`,
+        { householdId: household, note: member, name: 'x' },
+        `/api/v1/visits/${created}`,
+      ),
     ).toEqual([member, household, created]);
   });
 
   it('ignores ids inside free text and non-uuid id fields', () => {
-    expect(extractTargetIds('/api/v1/visits', { id: 'abc', memberId: 42, note: `see ${member}` }, undefined)).toEqual([]);
+    expect(
+      extractTargetIds('/api/v1/visits', { id: 'abc', memberId: 42, note: `see ${member}` }, undefined),
+    ).toEqual([]);
   });
 
   it('drops the query string, which may hold phone numbers', () => {

@@ -37,7 +37,8 @@ export function extractTargetIds(path: string, body: unknown, location: string |
   for (const segment of path.split('/')) if (UUID.test(segment)) ids.add(segment.toLowerCase());
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
     for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-      if ((key === 'id' || key.endsWith('Id')) && typeof value === 'string' && UUID.test(value)) ids.add(value.toLowerCase());
+      if ((key === 'id' || key.endsWith('Id')) && typeof value === 'string' && UUID.test(value))
+        ids.add(value.toLowerCase());
     }
   }
   if (location) {

@@ -1,5 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createDataSource, assertNoMigrationDrift, runMigrations, revertLastMigration, inTransaction } from '@lianxin/platform-persistence';
+import {
+  createDataSource,
+  assertNoMigrationDrift,
+  runMigrations,
+  revertLastMigration,
+  inTransaction,
+} from '@lianxin/platform-persistence';
 import { createTestDatabase, type TestDatabase } from '@lianxin/testing';
 import { type AuditEntry } from '../domain/audit-entry';
 import { RecordAuditEntryHandler } from '../application/commands/record-audit-entry/record-audit-entry.handler';
@@ -41,7 +47,8 @@ describe('audit storage (real Postgres, gateway migrations)', () => {
       short: 'gateway',
       migrations: GATEWAY_MIGRATIONS,
       entities: [AuditEntryOrmEntity],
-      createDataSource: ({ url, name, migrations }) => createDataSource({ url, name, entities: [AuditEntryOrmEntity], migrations, poolSize: 3 }),
+      createDataSource: ({ url, name, migrations }) =>
+        createDataSource({ url, name, entities: [AuditEntryOrmEntity], migrations, poolSize: 3 }),
     });
     record = new RecordAuditEntryHandler(db.dataSource);
     list = new ListAuditEntriesHandler(db.dataSource);
@@ -55,10 +62,9 @@ describe('audit storage (real Postgres, gateway migrations)', () => {
   it('writes the row and its gateway.audit.recorded outbox message in one transaction', async () => {
     const written = entry({ targetIds: ['0190a1b2-0000-7000-8000-00000000000a'] });
     await record.execute(written);
-    const outbox = await db.ownerDataSource.query<{ topic: string; key: string; payload: { type: string; data: { auditId: string; path: string } } }[]>(
-      `SELECT topic, key, payload FROM outbox WHERE key = $1`,
-      [written.id],
-    );
+    const outbox = await db.ownerDataSource.query<
+      { topic: string; key: string; payload: { type: string; data: { auditId: string; path: string } } }[]
+    >(`SELECT topic, key, payload FROM outbox WHERE key = $1`, [written.id]);
     expect(outbox).toHaveLength(1);
     expect(outbox[0]?.topic).toBe('lianxin.gateway.audit.v1');
     expect(outbox[0]?.payload.type).toBe('gateway.audit.recorded');
@@ -68,9 +74,13 @@ describe('audit storage (real Postgres, gateway migrations)', () => {
   it('refuses UPDATE and DELETE from the app role (no privilege)', async () => {
     const written = entry();
     await record.execute(written);
-    const update = inTransaction(db.dataSource, '/', (tx) => tx.manager.query(`UPDATE gateway_audit_entries SET status = 200 WHERE id = $1`, [written.id]));
+    const update = inTransaction(db.dataSource, '/', (tx) =>
+      tx.manager.query(`UPDATE gateway_audit_entries SET status = 200 WHERE id = $1`, [written.id]),
+    );
     await expect(update).rejects.toThrow(/permission denied/);
-    const remove = inTransaction(db.dataSource, '/', (tx) => tx.manager.query(`DELETE FROM gateway_audit_entries WHERE id = $1`, [written.id]));
+    const remove = inTransaction(db.dataSource, '/', (tx) =>
+      tx.manager.query(`DELETE FROM gateway_audit_entries WHERE id = $1`, [written.id]),
+    );
     await expect(remove).rejects.toThrow(/permission denied/);
   });
 
@@ -78,8 +88,12 @@ describe('audit storage (real Postgres, gateway migrations)', () => {
     const written = entry();
     await record.execute(written);
     const asOwner = (sql: string): Promise<unknown> =>
-      inTransaction(db.ownerDataSource, '/', (tx) => tx.manager.query(sql, sql.includes('$1') ? [written.id] : []));
-    await expect(asOwner(`UPDATE gateway_audit_entries SET status = 200 WHERE id = $1`)).rejects.toThrow(/append-only/);
+      inTransaction(db.ownerDataSource, '/', (tx) =>
+        tx.manager.query(sql, sql.includes('$1') ? [written.id] : []),
+      );
+    await expect(asOwner(`UPDATE gateway_audit_entries SET status = 200 WHERE id = $1`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(asOwner(`DELETE FROM gateway_audit_entries WHERE id = $1`)).rejects.toThrow(/append-only/);
     await expect(asOwner(`TRUNCATE gateway_audit_entries`)).rejects.toThrow(/append-only/);
   });
@@ -88,7 +102,9 @@ describe('audit storage (real Postgres, gateway migrations)', () => {
     const actorId = `actor-${uuidv7()}`;
     const base = Date.now();
     for (let i = 0; i < 3; i += 1) {
-      await record.execute(entry({ actorId, occurredAt: new Date(base + i * 1000), status: i === 0 ? 403 : 201 }));
+      await record.execute(
+        entry({ actorId, occurredAt: new Date(base + i * 1000), status: i === 0 ? 403 : 201 }),
+      );
     }
     await record.execute(entry({ actorId, actorScope: XISHAN.path, districtId: XISHAN.id }));
 
@@ -110,7 +126,10 @@ describe('audit storage (real Postgres, gateway migrations)', () => {
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
 
-    const window = await list.execute(TAOYUAN.path, query({ from: new Date(base + 500).toISOString(), to: new Date(base + 1500).toISOString() }));
+    const window = await list.execute(
+      TAOYUAN.path,
+      query({ from: new Date(base + 500).toISOString(), to: new Date(base + 1500).toISOString() }),
+    );
     expect(window.items).toHaveLength(1);
   });
 

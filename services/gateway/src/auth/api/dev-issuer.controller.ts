@@ -29,20 +29,38 @@ export class DevIssuerController {
     responses: { 200: tokenResponseSchema },
     errors: [400, 401, 404, 429],
   })
-  async issueToken(@ZodBody(tokenRequestSchema) body: TokenRequest, @Req() req: Request): Promise<TokenResponse> {
+  async issueToken(
+    @ZodBody(tokenRequestSchema) body: TokenRequest,
+    @Req() req: Request,
+  ): Promise<TokenResponse> {
     const { response, account } = await this.issuer.issue(body);
-    rememberAuditActor(req, { id: account.id, role: account.role, scope: account.scope, districtId: account.districtId });
+    rememberAuditActor(req, {
+      id: account.id,
+      role: account.role,
+      scope: account.scope,
+      districtId: account.districtId,
+    });
     return response;
   }
 
   @Get('api/v1/auth/demo-accounts')
-  @ApiRoute({ summary: 'Demo accounts of the development issuer', tags: ['auth'], responses: { 200: demoAccountsResponseSchema }, errors: [404] })
+  @ApiRoute({
+    summary: 'Demo accounts of the development issuer',
+    tags: ['auth'],
+    responses: { 200: demoAccountsResponseSchema },
+    errors: [404],
+  })
   demoAccounts(): DemoAccountsResponse {
     return this.issuer.demoAccounts();
   }
 
   @Get('.well-known/jwks.json')
-  @ApiRoute({ summary: 'Public keys of the development issuer', tags: ['auth'], responses: { 200: jwksResponseSchema }, errors: [404] })
+  @ApiRoute({
+    summary: 'Public keys of the development issuer',
+    tags: ['auth'],
+    responses: { 200: jwksResponseSchema },
+    errors: [404],
+  })
   jwks(): Promise<JsonWebKeySet> {
     return this.issuer.jwks();
   }

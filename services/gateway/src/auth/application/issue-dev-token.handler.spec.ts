@@ -12,13 +12,20 @@ describe('DevTokenIssuer', () => {
     const tokens = new DevTokenIssuer(issuer, { environment: 'development', ttlSec: 600 });
     const { response } = await tokens.issue({ username: 'xishan.auditor', password: 'lianxin-demo' });
     const actor = await createTokenVerifier(issuer.verifierOptions()).verify(response.accessToken);
-    expect(actor).toMatchObject({ id: 'demo-xishan-auditor', roles: ['auditor'], scope: '/lx/xishan/', districtId: '0190a000-0000-7000-8000-000000000002' });
+    expect(actor).toMatchObject({
+      id: 'demo-xishan-auditor',
+      roles: ['auditor'],
+      scope: '/lx/xishan/',
+      districtId: '0190a000-0000-7000-8000-000000000002',
+    });
     expect(response.expiresIn).toBe(600);
   });
 
   it('refuses to issue, list accounts or publish keys in production', async () => {
     const tokens = new DevTokenIssuer(issuer, { environment: 'production', ttlSec: 600 });
-    await expect(tokens.issue({ username: 'xishan.auditor', password: 'lianxin-demo' })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      tokens.issue({ username: 'xishan.auditor', password: 'lianxin-demo' }),
+    ).rejects.toMatchObject({ status: 404 });
     expect(() => tokens.demoAccounts()).toThrow(/disabled/);
     expect(() => tokens.jwks()).toThrow(/disabled/);
   });

@@ -29,9 +29,16 @@ export class DevTokenIssuer {
     const issuer = this.available();
     const account = findDemoAccount(request.username);
     // Same answer for an unknown user and a wrong password: don't reveal which accounts exist.
-    if (!account || !samePassword(request.password)) throw new UnauthorizedError('Unknown user or wrong password');
+    if (!account || !samePassword(request.password))
+      throw new UnauthorizedError('Unknown user or wrong password');
     const accessToken = await issuer.signActor(
-      { id: account.id, name: account.name, roles: [account.role], scope: account.scope, districtId: account.districtId },
+      {
+        id: account.id,
+        name: account.name,
+        roles: [account.role],
+        scope: account.scope,
+        districtId: account.districtId,
+      },
       { expiresInSec: this.settings.ttlSec },
     );
     return { response: { accessToken, tokenType: 'Bearer', expiresIn: this.settings.ttlSec }, account };
@@ -42,7 +49,13 @@ export class DevTokenIssuer {
     return {
       password: DEMO_PASSWORD,
       tokenEndpoint: 'POST /api/v1/auth/token {"username","password"}',
-      accounts: DEMO_ACCOUNTS.map(({ username, role, district, districtId, scope }) => ({ username, role, district, districtId, scope })),
+      accounts: DEMO_ACCOUNTS.map(({ username, role, district, districtId, scope }) => ({
+        username,
+        role,
+        district,
+        districtId,
+        scope,
+      })),
     };
   }
 

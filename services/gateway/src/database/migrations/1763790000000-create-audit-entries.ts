@@ -27,8 +27,12 @@ export class CreateAuditEntries1763790000000 implements MigrationInterface {
         "client_address" varchar(64) NOT NULL,
         CONSTRAINT "PK_gateway_audit_entries" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "IDX_gateway_audit_entries_occurred_at" ON "gateway_audit_entries" ("occurred_at")`);
-    await queryRunner.query(`CREATE INDEX "IDX_gateway_audit_entries_actor" ON "gateway_audit_entries" ("actor_id", "occurred_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_gateway_audit_entries_occurred_at" ON "gateway_audit_entries" ("occurred_at")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_gateway_audit_entries_actor" ON "gateway_audit_entries" ("actor_id", "occurred_at")`,
+    );
     await queryRunner.query(`ALTER TABLE "gateway_audit_entries" ENABLE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE "gateway_audit_entries" FORCE ROW LEVEL SECURITY`);
     // NULLIF: once a connection has run a transaction-local set_config, the unset setting reads

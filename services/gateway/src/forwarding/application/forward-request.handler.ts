@@ -3,11 +3,21 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { type Request, type Response } from 'express';
 import { type Actor } from '@lianxin/auth';
 import { getActiveTraceIds } from '@lianxin/platform-telemetry';
-import { correlationIdOf, ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '@lianxin/platform-http';
+import {
+  correlationIdOf,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+} from '@lianxin/platform-http';
 import { type UpstreamCatalogue } from '../../routing/infrastructure/upstream-catalogue';
 import { findRoute, type RouteEntry } from '../../routing/route-table';
 import { collectScopeTargets, findScopeViolation } from '../../routing/scope-targets';
-import { downstreamResponseHeaders, isValidTraceparent, upstreamRequestHeaders } from '../domain/forwarded-headers';
+import {
+  downstreamResponseHeaders,
+  isValidTraceparent,
+  upstreamRequestHeaders,
+} from '../domain/forwarded-headers';
 import { UnsupportedMediaTypeError, UpstreamFailure } from '../domain/upstream-failure';
 import { relayBody } from '../infrastructure/relay-body';
 import { type UpstreamClient, type UpstreamRequest } from '../infrastructure/upstream-client';
@@ -113,9 +123,15 @@ export class ForwardRequestHandler {
 
     const lookup = await this.catalogue.lookup(route, req.method, path);
     if (lookup.kind === 'api-unknown') {
-      throw new UpstreamFailure(route.upstream, 'catalogue-unavailable', `The ${route.upstream} service's API is not known yet`, 5);
+      throw new UpstreamFailure(
+        route.upstream,
+        'catalogue-unavailable',
+        `The ${route.upstream} service's API is not known yet`,
+        5,
+      );
     }
-    if (lookup.kind === 'no-operation') throw new NotFoundError(`${req.method} ${path} is not an operation of the ${route.upstream} service`);
+    if (lookup.kind === 'no-operation')
+      throw new NotFoundError(`${req.method} ${path} is not an operation of the ${route.upstream} service`);
     const action = lookup.match.operation.action;
     outcomes.set(req, { action });
     if (actor) this.authorise(actor, action, req);
@@ -155,7 +171,10 @@ export class ForwardRequestHandler {
     try {
       response = await client.send(request);
     } catch (error) {
-      if (body instanceof ByteLimit && body.exceeded) throw new PayloadTooLargeError(`Request body exceeds the limit of ${this.limits.importBodyLimitBytes} bytes`);
+      if (body instanceof ByteLimit && body.exceeded)
+        throw new PayloadTooLargeError(
+          `Request body exceeds the limit of ${this.limits.importBodyLimitBytes} bytes`,
+        );
       throw error;
     }
     res.status(response.statusCode);
@@ -184,7 +203,9 @@ export class ForwardRequestHandler {
     if (!route.streamBody) throw new UnsupportedMediaTypeError('Send the body as application/json');
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > this.limits.importBodyLimitBytes) {
-      throw new PayloadTooLargeError(`Request body exceeds the limit of ${this.limits.importBodyLimitBytes} bytes`);
+      throw new PayloadTooLargeError(
+        `Request body exceeds the limit of ${this.limits.importBodyLimitBytes} bytes`,
+      );
     }
     const limiter = new ByteLimit(this.limits.importBodyLimitBytes);
     req.on('error', (error) => limiter.destroy(error));

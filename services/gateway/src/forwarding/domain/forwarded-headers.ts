@@ -36,7 +36,10 @@ function connectionListed(headers: IncomingHttpHeaders): Set<string> {
  * Authorization header unchanged (services verify the token again), the correlation id and
  * traceparent the gateway settled on, and X-Forwarded-* describing the original request.
  */
-export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, context: ForwardingContext): Record<string, string | string[]> {
+export function upstreamRequestHeaders(
+  incoming: IncomingHttpHeaders,
+  context: ForwardingContext,
+): Record<string, string | string[]> {
   const dropped = connectionListed(incoming);
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(incoming)) {
@@ -48,17 +51,22 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, context: F
   headers['x-correlation-id'] = context.correlationId;
   headers['traceparent'] = context.traceparent;
   const priorFor = incoming['x-forwarded-for'];
-  headers['x-forwarded-for'] = priorFor ? `${String(priorFor)}, ${context.clientAddress}` : context.clientAddress;
+  headers['x-forwarded-for'] = priorFor
+    ? `${String(priorFor)}, ${context.clientAddress}`
+    : context.clientAddress;
   headers['x-forwarded-proto'] = context.protocol;
   if (context.host) headers['x-forwarded-host'] = context.host;
   return headers;
 }
 
 /** Response headers passed back to the caller: the upstream's minus hop-by-hop ones. */
-export function downstreamResponseHeaders(upstream: IncomingHttpHeaders | Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+export function downstreamResponseHeaders(
+  upstream: IncomingHttpHeaders | Record<string, string | string[] | undefined>,
+): Record<string, string | string[]> {
   const dropped = new Set<string>();
   const connection = upstream['connection'];
-  if (typeof connection === 'string') for (const token of connection.split(',')) dropped.add(token.trim().toLowerCase());
+  if (typeof connection === 'string')
+    for (const token of connection.split(',')) dropped.add(token.trim().toLowerCase());
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(upstream)) {
     const lower = name.toLowerCase();

@@ -1,7 +1,8 @@
 import { DomainError } from '@lianxin/platform-http';
 import { type UpstreamShort } from '../../config/gateway-config';
 
-export type UpstreamFailureKind = 'timeout' | 'unreachable' | 'circuit-open' | 'bad-response' | 'catalogue-unavailable';
+export type UpstreamFailureKind =
+  'timeout' | 'unreachable' | 'circuit-open' | 'bad-response' | 'catalogue-unavailable';
 
 const STATUS: Record<UpstreamFailureKind, 502 | 503 | 504> = {
   timeout: 504,

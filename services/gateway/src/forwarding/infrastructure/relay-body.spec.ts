@@ -4,7 +4,9 @@ import { PassThrough } from 'node:stream';
 import { relayBody } from './relay-body';
 
 /** A local server whose handler relays `source` to the caller, reporting when relayBody settles. */
-async function serve(handle: (res: ServerResponse) => Promise<void>): Promise<{ server: Server; port: number }> {
+async function serve(
+  handle: (res: ServerResponse) => Promise<void>,
+): Promise<{ server: Server; port: number }> {
   const server = createServer((_req: IncomingMessage, res: ServerResponse) => void handle(res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, port: (server.address() as AddressInfo).port };

@@ -26,7 +26,12 @@ const options = {
   connections: 4,
   maxRetries: 2,
   retryBackoffMs: 1,
-  breaker: { errorThresholdPercentage: 50, volumeThreshold: 4, resetTimeoutMs: 60_000, rollingCountTimeoutMs: 10_000 },
+  breaker: {
+    errorThresholdPercentage: 50,
+    volumeThreshold: 4,
+    resetTimeoutMs: 60_000,
+    rollingCountTimeoutMs: 10_000,
+  },
 };
 
 function get(path = '/x', timeoutMs = 1000) {
@@ -69,7 +74,12 @@ describe('UpstreamClient', () => {
       res.statusCode = 503;
       res.end('{"status":503}');
     });
-    const response = await client.send({ ...get(), method: 'POST', body: Buffer.from('{}'), retryable: false });
+    const response = await client.send({
+      ...get(),
+      method: 'POST',
+      body: Buffer.from('{}'),
+      retryable: false,
+    });
     expect(response.statusCode).toBe(503);
     expect(await text(response.body)).toBe('{"status":503}');
     expect(calls).toBe(1);
@@ -103,7 +113,8 @@ describe('UpstreamClient', () => {
     });
     for (let i = 0; i < 4; i += 1) {
       const response = await client.send({ ...get(), retryable: false }).catch((error: unknown) => error);
-      if (!(response instanceof UpstreamFailure)) await text((response as { body: NodeJS.ReadableStream }).body);
+      if (!(response instanceof UpstreamFailure))
+        await text((response as { body: NodeJS.ReadableStream }).body);
     }
     const before = calls;
     const failure = await client.send(get()).catch((error: unknown) => error);

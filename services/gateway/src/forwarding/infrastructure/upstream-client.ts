@@ -41,14 +41,26 @@ export const DEFAULT_UPSTREAM_CLIENT_OPTIONS: UpstreamClientOptions = {
   connections: 64,
   maxRetries: 2,
   retryBackoffMs: 25,
-  breaker: { errorThresholdPercentage: 50, volumeThreshold: 10, resetTimeoutMs: 10_000, rollingCountTimeoutMs: 10_000 },
+  breaker: {
+    errorThresholdPercentage: 50,
+    volumeThreshold: 10,
+    resetTimeoutMs: 10_000,
+    rollingCountTimeoutMs: 10_000,
+  },
 };
 
 /** Statuses that say the upstream itself is unwell (as opposed to the request being wrong). */
 const UNHEALTHY_STATUSES = new Set([502, 503, 504]);
 
 /** Connection-level errors where the request never reached the application: safe to retry. */
-const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+const RETRYABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
 
 class HeadersDeadlineExceeded extends Error {
   readonly code = 'GATEWAY_HEADERS_DEADLINE';
@@ -87,17 +99,24 @@ export class UpstreamClient {
     readonly origin: string,
     private readonly options: UpstreamClientOptions = DEFAULT_UPSTREAM_CLIENT_OPTIONS,
   ) {
-    this.pool = new Pool(origin, { connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
-    this.breaker = new CircuitBreaker((request: UpstreamRequest, timeoutMs: number) => this.attempt(request, timeoutMs), {
-      name: `upstream-${short}`,
-      timeout: false,
-      errorThresholdPercentage: options.breaker.errorThresholdPercentage,
-      volumeThreshold: options.breaker.volumeThreshold,
-      resetTimeout: options.breaker.resetTimeoutMs,
-      rollingCountTimeout: options.breaker.rollingCountTimeoutMs,
-      // A caller that hung up is not the upstream's fault.
-      errorFilter: (error: unknown) => error instanceof CallerWentAway,
+    this.pool = new Pool(origin, {
+      connections: options.connections,
+      keepAliveTimeout: 30_000,
+      pipelining: 1,
     });
+    this.breaker = new CircuitBreaker(
+      (request: UpstreamRequest, timeoutMs: number) => this.attempt(request, timeoutMs),
+      {
+        name: `upstream-${short}`,
+        timeout: false,
+        errorThresholdPercentage: options.breaker.errorThresholdPercentage,
+        volumeThreshold: options.breaker.volumeThreshold,
+        resetTimeout: options.breaker.resetTimeoutMs,
+        rollingCountTimeout: options.breaker.rollingCountTimeoutMs,
+        // A caller that hung up is not the upstream's fault.
+        errorFilter: (error: unknown) => error instanceof CallerWentAway,
+      },
+    );
   }
 
   get circuitState(): 'closed' | 'open' | 'half-open' {
@@ -111,7 +130,12 @@ export class UpstreamClient {
     const maxAttempts = request.retryable ? this.options.maxRetries + 1 : 1;
     for (let attempt = 1; ; attempt += 1) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new UpstreamFailure(this.short, 'timeout', `${this.short} did not answer within ${request.timeoutMs} ms`);
+      if (remaining <= 0)
+        throw new UpstreamFailure(
+          this.short,
+          'timeout',
+          `${this.short} did not answer within ${request.timeoutMs} ms`,
+        );
       try {
         return await this.breaker.fire(request, remaining);
       } catch (error) {
@@ -123,9 +147,11 @@ export class UpstreamClient {
         } else {
           const failure = this.toFailure(error, request.timeoutMs);
           const code = errorCode(error);
-          if (last || failure.kind !== 'unreachable' || code === undefined || !RETRYABLE_CODES.has(code)) throw failure;
+          if (last || failure.kind !== 'unreachable' || code === undefined || !RETRYABLE_CODES.has(code))
+            throw failure;
         }
-        if (request.signal?.aborted) throw new UpstreamFailure(this.short, 'unreachable', 'the caller went away');
+        if (request.signal?.aborted)
+          throw new UpstreamFailure(this.short, 'unreachable', 'the caller went away');
         await sleep(this.options.retryBackoffMs * 2 ** (attempt - 1));
       }
     }
@@ -154,7 +180,11 @@ export class UpstreamClient {
         bodyTimeout: Math.max(timeoutMs, 30_000),
         signal: controller.signal,
       });
-      const result: UpstreamResponse = { statusCode: response.statusCode, headers: response.headers, body: response.body };
+      const result: UpstreamResponse = {
+        statusCode: response.statusCode,
+        headers: response.headers,
+        body: response.body,
+      };
       if (UNHEALTHY_STATUSES.has(response.statusCode)) throw new UnhealthyResponse(result);
       return result;
     } catch (error) {
@@ -170,15 +200,36 @@ export class UpstreamClient {
   private toFailure(error: unknown, timeoutMs: number): UpstreamFailure {
     if (error instanceof UpstreamFailure) return error;
     if (error instanceof Error && CircuitBreaker.isOurError(error)) {
-      return new UpstreamFailure(this.short, 'circuit-open', `${this.short} is failing; the gateway stopped calling it for a while`, Math.ceil(this.options.breaker.resetTimeoutMs / 1000));
+      return new UpstreamFailure(
+        this.short,
+        'circuit-open',
+        `${this.short} is failing; the gateway stopped calling it for a while`,
+        Math.ceil(this.options.breaker.resetTimeoutMs / 1000),
+      );
     }
     const code = errorCode(error);
-    if (code === 'GATEWAY_HEADERS_DEADLINE' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-      return new UpstreamFailure(this.short, 'timeout', `${this.short} did not answer within ${timeoutMs} ms`);
+    if (
+      code === 'GATEWAY_HEADERS_DEADLINE' ||
+      code === 'UND_ERR_HEADERS_TIMEOUT' ||
+      code === 'UND_ERR_BODY_TIMEOUT'
+    ) {
+      return new UpstreamFailure(
+        this.short,
+        'timeout',
+        `${this.short} did not answer within ${timeoutMs} ms`,
+      );
     }
-    if (code?.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_HEADERS_OVERFLOW') {
+    if (
+      code?.startsWith('HPE_') ||
+      code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' ||
+      code === 'UND_ERR_HEADERS_OVERFLOW'
+    ) {
       return new UpstreamFailure(this.short, 'bad-response', `${this.short} sent a malformed response`);
     }
-    return new UpstreamFailure(this.short, 'unreachable', `${this.short} could not be reached (${code ?? 'connection error'})`);
+    return new UpstreamFailure(
+      this.short,
+      'unreachable',
+      `${this.short} could not be reached (${code ?? 'connection error'})`,
+    );
   }
 }

@@ -13,13 +13,22 @@ function upstreamDoc(path: string, schemaName: string, schema: JsonObject): Json
           operationId: 'list',
           'x-lianxin-action': 'registry.member.read',
           responses: {
-            '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}` } } } },
-            '401': { description: 'no', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}` } } },
+            },
+            '401': {
+              description: 'no',
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+            },
           },
         },
         post: {
           operationId: 'create',
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}` } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}` } } },
+          },
           responses: { '201': { description: 'created' } },
         },
       },
@@ -43,8 +52,22 @@ describe('mergeOpenApiDocuments', () => {
   const merged = mergeOpenApiDocuments(
     gatewayDoc,
     [
-      { upstream: 'registry', document: upstreamDoc('/api/v1/members', 'Item', { type: 'object', properties: { a: { type: 'string' } } }), routes: (p) => p.startsWith('/api/v1/members') },
-      { upstream: 'pairing', document: upstreamDoc('/api/v1/visits', 'Item', { type: 'object', properties: { b: { type: 'integer' } } }), routes: (p) => p.startsWith('/api/v1/visits') },
+      {
+        upstream: 'registry',
+        document: upstreamDoc('/api/v1/members', 'Item', {
+          type: 'object',
+          properties: { a: { type: 'string' } },
+        }),
+        routes: (p) => p.startsWith('/api/v1/members'),
+      },
+      {
+        upstream: 'pairing',
+        document: upstreamDoc('/api/v1/visits', 'Item', {
+          type: 'object',
+          properties: { b: { type: 'integer' } },
+        }),
+        routes: (p) => p.startsWith('/api/v1/visits'),
+      },
     ],
     { title: 'Lianxin', version: '1.0.0', description: 'all', isPublicPath: (p) => p.startsWith('/public/') },
   );
@@ -66,7 +89,16 @@ describe('mergeOpenApiDocuments', () => {
     const ids = Object.values(paths).flatMap((item) => Object.values(item).map((op) => op['operationId']));
     expect(new Set(ids).size).toBe(ids.length);
     const post = paths['/api/v1/visits']?.['post'] as JsonObject;
-    expect(Object.keys(post['responses'] as JsonObject).sort()).toEqual(['201', '401', '403', '413', '429', '502', '503', '504']);
+    expect(Object.keys(post['responses'] as JsonObject).sort()).toEqual([
+      '201',
+      '401',
+      '403',
+      '413',
+      '429',
+      '502',
+      '503',
+      '504',
+    ]);
     expect(post['x-lianxin-upstream']).toBe('pairing');
   });
 });

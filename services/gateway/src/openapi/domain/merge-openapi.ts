@@ -59,7 +59,11 @@ function problemResponse(description: string): JsonObject {
  * are renamed `<upstream>.<name>` (refs rewritten); identical ones (the shared Problem schema)
  * are kept once. Every forwarded operation also lists the errors the gateway itself can answer.
  */
-export function mergeOpenApiDocuments(gateway: JsonObject, upstreams: readonly UpstreamDocument[], options: MergeOptions): JsonObject {
+export function mergeOpenApiDocuments(
+  gateway: JsonObject,
+  upstreams: readonly UpstreamDocument[],
+  options: MergeOptions,
+): JsonObject {
   const components: Record<string, JsonObject> = {};
   const paths: Record<string, JsonObject> = {};
   const tags = new Map<string, JsonObject>();
@@ -74,7 +78,10 @@ export function mergeOpenApiDocuments(gateway: JsonObject, upstreams: readonly U
       const target = (components[section] ??= {});
       for (const [name, value] of Object.entries(entries)) {
         if (!(name in target) || isDeepStrictEqual(target[name], value) || upstream === undefined) continue;
-        renames.set(`#/components/${section}/${escapePointer(name)}`, `#/components/${section}/${escapePointer(`${upstream}.${name}`)}`);
+        renames.set(
+          `#/components/${section}/${escapePointer(name)}`,
+          `#/components/${section}/${escapePointer(`${upstream}.${name}`)}`,
+        );
       }
     }
     const rewrite = (ref: string): string => renames.get(ref) ?? ref;
@@ -93,7 +100,9 @@ export function mergeOpenApiDocuments(gateway: JsonObject, upstreams: readonly U
 
   const addTags = (source: unknown): void => {
     if (!Array.isArray(source)) return;
-    for (const tag of source) if (isObject(tag) && typeof tag['name'] === 'string' && !tags.has(tag['name'])) tags.set(tag['name'], tag);
+    for (const tag of source)
+      if (isObject(tag) && typeof tag['name'] === 'string' && !tags.has(tag['name']))
+        tags.set(tag['name'], tag);
   };
 
   const uniqueOperationId = (operation: JsonObject, upstream: string | undefined): void => {
@@ -111,7 +120,8 @@ export function mergeOpenApiDocuments(gateway: JsonObject, upstreams: readonly U
   for (const [path, item] of Object.entries(isObject(gateway['paths']) ? gateway['paths'] : {})) {
     if (!isObject(item)) continue;
     const copy = rewriteRefs(item, (ref) => ref) as JsonObject;
-    for (const [method, operation] of Object.entries(copy)) if (isHttpMethod(method) && isObject(operation)) uniqueOperationId(operation, undefined);
+    for (const [method, operation] of Object.entries(copy))
+      if (isHttpMethod(method) && isObject(operation)) uniqueOperationId(operation, undefined);
     paths[path] = copy;
   }
 
@@ -132,7 +142,8 @@ export function mergeOpenApiDocuments(gateway: JsonObject, upstreams: readonly U
           if (isPublic && (status === '401' || status === '403')) continue;
           if (!(status in responses)) responses[status] = problemResponse(description);
         }
-        if (operation['requestBody'] !== undefined && !('413' in responses)) responses['413'] = problemResponse('Request body too large');
+        if (operation['requestBody'] !== undefined && !('413' in responses))
+          responses['413'] = problemResponse('Request body too large');
         operation['responses'] = responses;
       }
       paths[path] = copy;
@@ -141,7 +152,10 @@ export function mergeOpenApiDocuments(gateway: JsonObject, upstreams: readonly U
 
   const schemas = (components['schemas'] ??= {});
   if (!('Problem' in schemas)) {
-    schemas['Problem'] = { type: 'object', required: ['type', 'title', 'status', 'detail', 'instance', 'correlationId'] };
+    schemas['Problem'] = {
+      type: 'object',
+      required: ['type', 'title', 'status', 'detail', 'instance', 'correlationId'],
+    };
   }
 
   return {

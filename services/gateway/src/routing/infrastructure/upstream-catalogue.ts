@@ -80,7 +80,8 @@ export class UpstreamCatalogue {
   async refreshMissing(): Promise<void> {
     const now = Date.now();
     const missing = this.configuredUpstreams().filter(
-      (upstream) => !this.apis.has(upstream) && now - (this.lastAttempt.get(upstream) ?? 0) >= this.options.missRefetchMs,
+      (upstream) =>
+        !this.apis.has(upstream) && now - (this.lastAttempt.get(upstream) ?? 0) >= this.options.missRefetchMs,
     );
     await Promise.all(missing.map((upstream) => this.refresh(upstream)));
   }
@@ -113,10 +114,13 @@ export class UpstreamCatalogue {
     const origin = this.options.upstreams[upstream];
     if (!origin) return;
     try {
-      const response = await fetch(`${origin}/openapi.json`, { signal: AbortSignal.timeout(this.options.fetchTimeoutMs) });
+      const response = await fetch(`${origin}/openapi.json`, {
+        signal: AbortSignal.timeout(this.options.fetchTimeoutMs),
+      });
       if (!response.ok) throw new Error(`GET ${origin}/openapi.json answered ${response.status}`);
       const document = (await response.json()) as unknown;
-      if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new Error('openapi.json is not an object');
+      if (typeof document !== 'object' || document === null || Array.isArray(document))
+        throw new Error('openapi.json is not an object');
       const routed = this.routesTo(upstream);
       const operations = OperationIndex.fromDocument(upstream, document as OpenApiPathsDocument, routed);
       this.apis.set(upstream, {

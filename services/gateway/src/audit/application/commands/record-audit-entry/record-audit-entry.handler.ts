@@ -1,5 +1,11 @@
 import { type DataSource } from 'typeorm';
-import { auditRecordedV1, buildEnvelope, GATEWAY_SOURCE, GATEWAY_TOPICS, type EventActor } from '@lianxin/contracts';
+import {
+  auditRecordedV1,
+  buildEnvelope,
+  GATEWAY_SOURCE,
+  GATEWAY_TOPICS,
+  type EventActor,
+} from '@lianxin/contracts';
 import { inTransaction } from '@lianxin/platform-persistence';
 import { type AuditEntry } from '../../../domain/audit-entry';
 import { AuditEntryOrmEntity } from '../../../infrastructure/audit-entry.orm-entity';

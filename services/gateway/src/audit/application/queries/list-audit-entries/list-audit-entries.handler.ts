@@ -2,7 +2,11 @@ import { type DataSource } from 'typeorm';
 import { ValidationError } from '@lianxin/platform-http';
 import { inTransaction } from '@lianxin/platform-persistence';
 import { AuditEntryOrmEntity } from '../../../infrastructure/audit-entry.orm-entity';
-import { type AuditEntryDto, type AuditEntryPage, type ListAuditEntriesQuery } from './list-audit-entries.query';
+import {
+  type AuditEntryDto,
+  type AuditEntryPage,
+  type ListAuditEntriesQuery,
+} from './list-audit-entries.query';
 
 interface Cursor {
   readonly at: string;
@@ -16,11 +20,14 @@ function encodeCursor(row: AuditEntryOrmEntity): string {
 function decodeCursor(cursor: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (typeof value.at === 'string' && typeof value.id === 'string' && !Number.isNaN(Date.parse(value.at))) return { at: value.at, id: value.id };
+    if (typeof value.at === 'string' && typeof value.id === 'string' && !Number.isNaN(Date.parse(value.at)))
+      return { at: value.at, id: value.id };
   } catch {
     // fall through to the validation error
   }
-  throw new ValidationError('Invalid cursor', [{ field: 'cursor', message: 'Use nextCursor from the previous page' }]);
+  throw new ValidationError('Invalid cursor', [
+    { field: 'cursor', message: 'Use nextCursor from the previous page' },
+  ]);
 }
 
 function toDto(row: AuditEntryOrmEntity): AuditEntryDto {
@@ -57,7 +64,10 @@ export class ListAuditEntriesHandler {
       if (query.status !== undefined) qb.andWhere('a.status = :status', { status: query.status });
       if (query.cursor !== undefined) {
         const cursor = decodeCursor(query.cursor);
-        qb.andWhere('(a.occurred_at, a.id) < (:cursorAt, :cursorId)', { cursorAt: new Date(cursor.at), cursorId: cursor.id });
+        qb.andWhere('(a.occurred_at, a.id) < (:cursorAt, :cursorId)', {
+          cursorAt: new Date(cursor.at),
+          cursorId: cursor.id,
+        });
       }
       const rows = await qb
         .orderBy('a.occurred_at', 'DESC')
@@ -66,7 +76,10 @@ export class ListAuditEntriesHandler {
         .getMany();
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
-      return { items: page.map(toDto), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+      return {
+        items: page.map(toDto),
+        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      };
     });
   }
 }

@@ -10,7 +10,11 @@ export const listAuditEntriesQuerySchema = z.strictObject({
   method: z.enum(AUDITED_METHODS).optional(),
   status: z.coerce.number().int().min(100).max(599).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional().describe('`nextCursor` of the previous page'),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional()
+    .describe('`nextCursor` of the previous page'),
 });
 
 export type ListAuditEntriesQuery = z.infer<typeof listAuditEntriesQuerySchema>;
