@@ -2,7 +2,6 @@
 // a child process through the broker's CLI, so kill -9 is a real crash. Its pid is recorded in the
 // run's registries: if the whole run is killed, the next run ends it.
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type BrokerProcessHandle,
@@ -11,7 +10,8 @@ import {
   startBrokerProcess,
 } from '@lianxin/platform-runtime';
 import { uniqueId } from '../ids';
-import { REGISTRIES, RUN_DIR_ENV } from '../infra/run-directory';
+import { childEnv, testRunDir } from '../config/harness-env';
+import { REGISTRIES } from '../infra/run-directory';
 import { WORKSPACE_ROOT } from '../infra/workspace-root';
 
 export interface TestBroker {
@@ -36,7 +36,7 @@ export interface StartTestBrokerOptions {
 
 export async function startTestBroker(options: StartTestBrokerOptions = {}): Promise<TestBroker> {
   const id = uniqueId();
-  const runDir = process.env[RUN_DIR_ENV] ?? join(tmpdir(), 'lianxin-test-adhoc');
+  const runDir = testRunDir();
   const dataDir = join(runDir, `broker-${id}`);
   mkdirSync(join(runDir, REGISTRIES), { recursive: true });
   const registry = new ProcessRegistry(
@@ -49,7 +49,7 @@ export async function startTestBroker(options: StartTestBrokerOptions = {}): Pro
       workspaceRoot: WORKSPACE_ROOT,
       dataDir,
       port,
-      env: process.env,
+      env: childEnv(),
       log: options.log ?? (() => undefined),
       extraArgs: ['--log-level', 'warn', ...(options.args ?? [])],
       name: `broker-${id}`,

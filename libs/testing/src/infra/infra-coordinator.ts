@@ -13,6 +13,7 @@ import {
   startBrokerProcess,
   startEmbeddedPostgres,
 } from '@lianxin/platform-runtime';
+import { childEnv } from '../config/harness-env';
 import { type BrokerInfo, type CoordinatorError, type PostgresInfo } from './infra-protocol';
 import { REGISTRIES, reapRunDirectory } from './run-directory';
 import { WORKSPACE_ROOT } from './workspace-root';
@@ -89,7 +90,7 @@ export class InfraCoordinator {
           dataDir: join(this.runDir, 'kafka'),
           port: 0,
           log: () => undefined,
-          env: process.env,
+          env: childEnv(),
           extraArgs: ['--log-level', 'warn'],
         });
         this.registry.add('kafka', handle.pid);

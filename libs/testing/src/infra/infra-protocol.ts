@@ -1,6 +1,5 @@
 // What the run's coordinator (in the Jest main process) and the test workers say to each other.
 /** Set by the global setup for the workers: base URL of the coordinator. */
-export const COORDINATOR_ENV = 'LIANXIN_TEST_COORDINATOR';
 
 export interface PostgresInfo {
   adminDatabaseUrl: string;

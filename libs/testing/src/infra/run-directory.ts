@@ -14,7 +14,6 @@ import {
 export const TEST_ROOT = join(tmpdir(), 'lianxin-test');
 export const REGISTRIES = 'registries';
 /** Set by the global setup for the workers: this run's directory. */
-export const RUN_DIR_ENV = 'LIANXIN_TEST_RUN_DIR';
 
 export function createRunDirectory(): string {
   mkdirSync(TEST_ROOT, { recursive: true });

@@ -1,6 +1,7 @@
 // The worker side: asks the run's coordinator for the shared Postgres and broker (starting them on
 // first use) and remembers the answer for the rest of the worker's life.
-import { type BrokerInfo, COORDINATOR_ENV, type CoordinatorError, type PostgresInfo } from './infra-protocol';
+import { COORDINATOR_ENV, coordinatorUrl } from '../config/harness-env';
+import { type BrokerInfo, type CoordinatorError, type PostgresInfo } from './infra-protocol';
 
 export interface TestInfra {
   /** Superuser URL of the run's Postgres (database `postgres`). Create databases, not tables, here. */
@@ -12,7 +13,7 @@ export interface TestInfra {
 const cache = new Map<string, Promise<unknown>>();
 
 async function ask<T>(path: string): Promise<T> {
-  const base = process.env[COORDINATOR_ENV];
+  const base = coordinatorUrl();
   if (!base) {
     throw new Error(
       `${COORDINATOR_ENV} is not set: run tests through the workspace Jest config (npx jest …), whose preset starts the harness`,

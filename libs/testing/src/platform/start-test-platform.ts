@@ -2,7 +2,6 @@
 // the run directory (so a killed run is reaped with it), free ports for everything, Postgres in
 // fast mode. Output is collected rather than printed; `logs` helps when a journey fails.
 import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type RunningPlatform,
@@ -10,7 +9,7 @@ import {
   findFreePort,
   startPlatform,
 } from '@lianxin/platform-runtime';
-import { RUN_DIR_ENV } from '../infra/run-directory';
+import { childEnv, testRunDir } from '../config/harness-env';
 import { WORKSPACE_ROOT } from '../infra/workspace-root';
 
 export interface StartTestPlatformOptions {
@@ -30,7 +29,7 @@ export interface TestPlatform extends RunningPlatform {
 }
 
 function freshDataDir(): string {
-  const runDir = process.env[RUN_DIR_ENV] ?? join(tmpdir(), 'lianxin-test-adhoc');
+  const runDir = testRunDir();
   mkdirSync(runDir, { recursive: true });
   const dir = mkdtempSync(join(runDir, 'platform-'));
   chmodSync(dir, 0o755); // postgres runs as the postgres user when we are root
@@ -57,7 +56,7 @@ export async function startTestPlatform(options: StartTestPlatformOptions = {}):
     reset: false,
     ports: { postgres, broker, services },
     services: options.services,
-    env: process.env,
+    env: childEnv(),
     log: (line) => {
       logs.push(line);
       options.log?.(line);

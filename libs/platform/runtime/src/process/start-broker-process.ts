@@ -15,7 +15,7 @@ export interface StartBrokerProcessOptions {
   /** 0 lets the broker pick a free port. */
   port: number;
   log: (line: string) => void;
-  /** The child's environment (the caller's own, usually): this library never reads process.env. */
+  /** The child's environment (the caller's own, usually): this library reads no environment of its own. */
   env: NodeJS.ProcessEnv;
   /** Extra CLI flags, e.g. ['--fsync', 'batch']. */
   extraArgs?: readonly string[];
