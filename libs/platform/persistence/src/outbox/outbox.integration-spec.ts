@@ -110,6 +110,64 @@ describe('transactional outbox', () => {
     expect(after ?? '').toBe('');
   });
 
+  it('starts the transaction and sets the scope in one round trip; other scopes and levels still work', async () => {
+    const runner = db.dataSource.createQueryRunner();
+    const sent: string[] = [];
+    const connection = (await runner.connect()) as { query: (...args: unknown[]) => unknown };
+    const original = connection.query.bind(connection);
+    connection.query = (...args: unknown[]) => {
+      sent.push(String(args[0]));
+      return original(...args);
+    };
+    try {
+      const manager = runner.manager;
+      const fakeSource = { createQueryRunner: () => runner } as unknown as typeof db.dataSource;
+      // inTransaction releases the runner; keep it for the assertions by stubbing release once.
+      const release = runner.release.bind(runner);
+      runner.release = () => Promise.resolve();
+      const scope = await inTransaction(fakeSource, '/lx/taoyuan/dahe/', async (tx) => {
+        expect(tx.manager).toBe(manager);
+        return (
+          (await tx.manager.query("SELECT current_setting('lianxin.scope', true) AS scope")) as {
+            scope: string;
+          }[]
+        )[0]?.scope;
+      });
+      runner.release = release;
+      expect(scope).toBe('/lx/taoyuan/dahe/');
+      expect(sent).toEqual([
+        "START TRANSACTION; SELECT set_config('lianxin.scope', '/lx/taoyuan/dahe/', true)",
+        "SELECT current_setting('lianxin.scope', true) AS scope",
+        'COMMIT',
+      ]);
+    } finally {
+      connection.query = original;
+      await runner.release();
+    }
+    // A scope that is not a plain org path is never written into SQL: it goes as a parameter.
+    const odd = "/lx/it's/";
+    const [oddScope, level] = await inTransaction(
+      db.dataSource,
+      odd,
+      async (tx) => {
+        const [row] = (await tx.manager.query(
+          "SELECT current_setting('lianxin.scope', true) AS scope, current_setting('transaction_isolation') AS level",
+        )) as { scope: string; level: string }[];
+        return [row?.scope, row?.level];
+      },
+      'SERIALIZABLE',
+    );
+    expect(oddScope).toBe(odd);
+    expect(level).toBe('serializable');
+    // A failed transaction rolls back and the connection goes back to the pool usable.
+    await expect(
+      inTransaction(db.dataSource, '/lx/', async (tx) => {
+        await tx.manager.query('SELECT 1/0');
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await inTransaction(db.dataSource, '/lx/', async () => 'ok')).toBe('ok');
+  });
+
   it('publishes a committed change with the aggregate id as key and the contract headers', async () => {
     const topic = testTopic();
     await ensureTopics(kafka, [topic]);
