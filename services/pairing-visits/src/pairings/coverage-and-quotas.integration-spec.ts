@@ -1,4 +1,7 @@
+import { inTransaction } from '@lianxin/platform-persistence';
 import request from 'supertest';
+import { rollUp } from '../quota-progress/domain/quota-progress';
+import { progressFor } from '../quota-progress/application/progress-calculator';
 import { talliesAndRecount } from '../test-support/pairing-test-app';
 import {
   ACTORS,
@@ -165,5 +168,61 @@ describe('coverage, suggestions, quota rules and early warnings (HTTP, real Post
     const { tallies, recount } = await talliesAndRecount(t, 2026);
     expect(tallies.length).toBeGreaterThan(0);
     expect(tallies).toEqual(recount);
+  });
+
+  it('judges cadres in SQL exactly as computeProgress and rollUp do (early warnings and unit rollups)', async () => {
+    // A mix of ranks and counters under Dahe, with the district's own rules (version 1) in force.
+    const cadres = [
+      await t.registry.member('hongqiBranch', 'county_leader'),
+      await t.registry.member('hongqiBranch', 'other_cadre'),
+      await t.registry.member('daheBranch', 'section_chief_or_above'),
+    ];
+    const household = await t.registry.household('hongqi', 'poor');
+    for (const cadre of cadres.slice(0, 2)) {
+      const token = await t.token(memberActor(cadre));
+      for (const visitDate of ['2026-03-02', '2026-04-09', '2026-05-20', '2026-06-11', '2026-06-30']) {
+        const logged = await http()
+          .post('/api/v1/visits')
+          .set('authorization', token)
+          .send({ householdId: household, visitDate, kind: 'home', heard: '了解近况' });
+        expect(logged.status).toBe(201);
+      }
+    }
+    for (const asOf of ['2026-02-01', '2026-07-01', '2026-12-31']) {
+      const query = `year=2026&asOf=${asOf}&orgPath=${UNITS.dahe.path}`;
+      const expected = await inTransaction(t.db.dataSource, '/lx/taoyuan/', (tx) =>
+        progressFor(tx.manager, { year: 2026, asOf }, { path: UNITS.dahe.path }),
+      );
+      const behind = expected.views.filter((view) => view.behindSchedule);
+      const warnings = await http()
+        .get(`/api/v1/quota-progress/early-warnings?${query}&limit=1000`)
+        .set('authorization', admin);
+      expect(warnings.status).toBe(200);
+      expect(warnings.body).toMatchObject({ cadresChecked: expected.views.length, behind: behind.length });
+      expect(warnings.body.items).toEqual(behind);
+      const paged = await http()
+        .get(`/api/v1/quota-progress/early-warnings?${query}&limit=1&offset=1`)
+        .set('authorization', admin);
+      expect(paged.body.items).toEqual(behind.slice(1, 2));
+
+      const rollup = await http().get(`/api/v1/quota-progress/units?${query}`).set('authorization', admin);
+      expect(rollup.status).toBe(200);
+      const unitPaths = rollup.body.units.map((unit: { orgPath: string }) => unit.orgPath);
+      expect(unitPaths).toContain(UNITS.hongqi.path);
+      const recomputed = rollUp(
+        unitPaths,
+        expected.rows.flatMap((row, index) => {
+          const progress = expected.views[index];
+          return progress ? [{ orgPath: row.orgPath, tally: row, progress }] : [];
+        }),
+      );
+      expect(
+        rollup.body.units.map(({ unitName, ...unit }: { unitName: string | null }) => {
+          expect(unitName === null || typeof unitName === 'string').toBe(true);
+          return unit;
+        }),
+      ).toEqual(recomputed);
+      expect(rollup.body.units[0].cadres).toBe(expected.views.length);
+    }
   });
 });

@@ -36,26 +36,52 @@ export function elapsedShare(year: number, asOf: BusinessDate): number {
   return dayOfYear(asOf) / daysInYear(year);
 }
 
+/** Target and pro-rata expectation of one metric on a date (null target: the rank has none). */
+export interface MetricSchedule {
+  readonly target: number | null;
+  readonly expectedByNow: number | null;
+}
+
+export type QuotaSchedule = Readonly<Record<QuotaMetric, MetricSchedule>>;
+
 /**
  * Pro-rata schedule: on day d of a year with target T, a cadre is behind when they have done
  * fewer than floor(T × d / days). Flooring gives a grace period: nobody is behind on a target of
- * 4 visits until a quarter of the year has passed without one.
+ * 4 visits until a quarter of the year has passed without one. The schedule depends only on the
+ * rank's quota and the date, so reports over thousands of cadres compute it once per rank (and
+ * let Postgres compare the counters with it, see quota-tally.repository.ts).
  */
+export function scheduleOf(quota: RankQuota, year: number, asOf: BusinessDate): QuotaSchedule {
+  const share = elapsedShare(year, asOf);
+  const metric = (target: number | null): MetricSchedule => ({
+    target,
+    expectedByNow: target === null ? null : Math.floor(target * share),
+  });
+  return {
+    visits: metric(quota.visits),
+    problemsSolved: metric(quota.problemsSolved),
+    grassrootsDays: metric(quota.grassrootsDays),
+  };
+}
+
+/** One metric judged against its schedule: met when actual ≥ target, behind when actual < expected. */
+export function judge(actual: number, schedule: MetricSchedule): MetricProgress {
+  const { target, expectedByNow } = schedule;
+  if (target === null || expectedByNow === null)
+    return { actual, target, expectedByNow: null, met: true, behind: false };
+  return { actual, target, expectedByNow, met: actual >= target, behind: actual < expectedByNow };
+}
+
 export function computeProgress(
   quota: RankQuota,
   tally: Tally,
   year: number,
   asOf: BusinessDate,
 ): QuotaProgress {
-  const share = elapsedShare(year, asOf);
-  const metric = (actual: number, target: number | null): MetricProgress => {
-    if (target === null) return { actual, target, expectedByNow: null, met: true, behind: false };
-    const expectedByNow = Math.floor(target * share);
-    return { actual, target, expectedByNow, met: actual >= target, behind: actual < expectedByNow };
-  };
-  const visits = metric(tally.visits, quota.visits);
-  const problemsSolved = metric(tally.problemsSolved, quota.problemsSolved);
-  const grassrootsDays = metric(tally.grassrootsDays, quota.grassrootsDays);
+  const schedule = scheduleOf(quota, year, asOf);
+  const visits = judge(tally.visits, schedule.visits);
+  const problemsSolved = judge(tally.problemsSolved, schedule.problemsSolved);
+  const grassrootsDays = judge(tally.grassrootsDays, schedule.grassrootsDays);
   return {
     visits,
     problemsSolved,

@@ -4,11 +4,32 @@ import { districtScopeOf, type CommandContext } from '../../../../shared/applica
 import { PairingDatabase } from '../../../../shared/application/pairing-database';
 import { reportPath } from '../../../../shared/application/scope-filter';
 import { pathSegments } from '../../../../shared/domain/org-path';
-import { rollUp } from '../../../domain/quota-progress';
-import { periodOf, progressFor } from '../../progress-calculator';
+import { type UnitRollup } from '../../../domain/quota-progress';
+import { summariseJudgedTallies, type JudgedSummary } from '../../../infrastructure/quota-tally.repository';
+import { JUDGED_RANKS, periodOf, rulesFor, schedulesOf } from '../../progress-calculator';
 import { type RollupInput, type RollupView } from '../../quota-progress.schemas';
 
-/** Progress summed for a unit and each of its direct child units (district → townships → villages …). */
+function sum(orgPath: string, groups: readonly JudgedSummary[]): UnitRollup {
+  return groups.reduce<UnitRollup>(
+    (total, group) => ({
+      orgPath,
+      cadres: total.cadres + group.cadres,
+      behind: total.behind + group.behind,
+      complete: total.complete + group.complete,
+      visits: total.visits + group.visits,
+      problemsSolved: total.problemsSolved + group.problemsSolved,
+      grassrootsDays: total.grassrootsDays + group.grassrootsDays,
+    }),
+    { orgPath, cadres: 0, behind: 0, complete: 0, visits: 0, problemsSolved: 0, grassrootsDays: 0 },
+  );
+}
+
+/**
+ * Progress summed for a unit and each of its direct child units (district → townships → villages …).
+ * Postgres judges each cadre against their rank's schedule and sums per child unit (the same
+ * numbers rollUp computes from cadre views; tests compare them), so a district of 20,000 cadres
+ * sends a few dozen rows to the service.
+ */
 @Injectable()
 export class UnitRollupsHandler {
   constructor(private readonly db: PairingDatabase) {}
@@ -17,29 +38,37 @@ export class UnitRollupsHandler {
     const path = reportPath(context.actor.scope, input.orgPath);
     const period = periodOf(context.now, input.year, input.asOf);
     return this.db.run(districtScopeOf(context.actor.scope), async (tx) => {
-      const { rows, views } = await progressFor(tx.manager, period, { path });
-      const depth = pathSegments(path).length + 1;
-      const children = await tx.manager
-        .getRepository(OrgUnitOrmEntity)
-        .createQueryBuilder('u')
-        .where(`u.org_path LIKE :path || '%'`, { path })
-        .andWhere(`array_length(string_to_array(trim(both '/' from u.org_path), '/'), 1) = :depth`, { depth })
-        .orderBy('u.org_path')
-        .getMany();
-      const names = new Map<string, string>(children.map((unit) => [unit.orgPath, unit.unitName]));
-      const self = await tx.manager.getRepository(OrgUnitOrmEntity).findOne({ where: { orgPath: path } });
-      if (self) names.set(path, self.unitName);
-      const cadres = rows.map((row, index) => {
-        const progress = views[index];
-        if (!progress) throw new Error('progress rows out of step');
-        return { orgPath: row.orgPath, tally: row, progress };
+      const rules = await rulesFor(tx.manager, period);
+      const groups = await summariseJudgedTallies(tx.manager, {
+        path,
+        year: period.year,
+        schedules: schedulesOf(rules),
+        ranks: JUDGED_RANKS,
       });
-      const units = rollUp([path, ...children.map((unit) => unit.orgPath)], cadres);
+      const depth = pathSegments(path).length + 1;
+      const units = (await tx.manager.query(
+        `SELECT org_path AS "orgPath", unit_name AS "unitName" FROM org_units
+          WHERE org_path LIKE $1 || '%'
+            AND (org_path = $1 OR array_length(string_to_array(trim(both '/' from org_path), '/'), 1) = $2)
+          ORDER BY org_path`,
+        [path, depth],
+      )) as Pick<OrgUnitOrmEntity, 'orgPath' | 'unitName'>[];
+      const names = new Map(units.map((unit) => [unit.orgPath, unit.unitName]));
+      const byChild = new Map(groups.map((group) => [group.child, group]));
+      const children = units.filter((unit) => unit.orgPath !== path);
+      const rollups = [
+        sum(path, groups),
+        ...children.map((unit) => {
+          const code = pathSegments(unit.orgPath).at(-1) ?? null;
+          const group = byChild.get(code);
+          return sum(unit.orgPath, group ? [group] : []);
+        }),
+      ];
       return {
         year: period.year,
         asOf: period.asOf,
         orgPath: path,
-        units: units.map((unit) => ({ ...unit, unitName: names.get(unit.orgPath) ?? null })),
+        units: rollups.map((unit) => ({ ...unit, unitName: names.get(unit.orgPath) ?? null })),
       };
     });
   }
