@@ -195,6 +195,19 @@ describe('pairing and visits (HTTP, real Postgres)', () => {
         'typo',
       ]);
       expect(full.body.corrections[1].previous).toEqual({ heard: '身体好' });
+      // Both changes are published; the heard-only correction names the field, never the words.
+      const events = (await t.outbox()).filter(
+        (row) => row.type === 'pairing.visit.corrected' && row.aggregateId === visit.body.id,
+      );
+      expect(events.map((event) => event.data)).toEqual([
+        expect.objectContaining({
+          correctedFields: ['kind'],
+          changes: { kind: 'phone' },
+          reasonCode: 'edited',
+        }),
+        expect.objectContaining({ correctedFields: ['heard'], changes: {}, reasonCode: 'typo' }),
+      ]);
+      expect(JSON.stringify(events)).not.toContain('身体');
     } finally {
       t.clock.advanceDays(-8);
     }

@@ -10,11 +10,11 @@ export const visitCorrectedV1 = defineEvent({
   version: 1,
   topic: PAIRING_TOPICS.visit,
   description:
-    'A correction was appended to a visit (the diary is append-only). `changes` holds the corrected values; the latest correction wins.',
+    "A correction was appended to a visit (the diary is append-only). `changes` holds the corrected values; the latest correction wins. `heard` in `correctedFields` says what was heard was corrected: the text itself never leaves the service (it is residents' words), read it with its correction trail from GET /api/v1/visits/{id}.",
   schema: z.object({
     visitId: uuid,
     correctionId: uuid,
-    correctedFields: z.array(z.enum(['visitedOn', 'kind', 'problemsRaised', 'mattersDone'])).min(1),
+    correctedFields: z.array(z.enum(['visitedOn', 'kind', 'problemsRaised', 'mattersDone', 'heard'])).min(1),
     changes: z
       .object({ visitedOn: businessDate, kind: visitKind, problemsRaised: count, mattersDone: count })
       .partial(),

@@ -83,11 +83,12 @@ export async function changeVisit(
     correctedBy: context.actor.id,
     correctedAt: context.now,
   });
-  // The event carries what counters need; a change to what was heard alone stays in the trail
-  // (the text never leaves the service, and no counter depends on it).
+  // The event carries what counters need, and says when what was heard was corrected; the text
+  // itself stays in the trail (residents' words never leave the service; ADR 0009).
   const correctedFields = [
     ...(next.visitDate !== undefined ? (['visitedOn'] as const) : []),
     ...(next.kind !== undefined ? (['kind'] as const) : []),
+    ...(next.heard !== undefined ? (['heard'] as const) : []),
   ];
   if (correctedFields.length === 0) return;
   publishEvent(
