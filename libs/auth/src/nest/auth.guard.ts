@@ -33,7 +33,8 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearerToken(header: string | undefined): string | undefined {
+/** The token of an `Authorization: Bearer …` header; undefined for anything else. */
+export function bearerToken(header: string | undefined): string | undefined {
   const match = header ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header.trim()) : null;
   return match?.[1];
 }

@@ -19,6 +19,7 @@ export {
   type ProblemDetails,
 } from './problem/problem-details';
 export { toProblem } from './problem/to-problem';
+export { writeProblem } from './problem/send-problem';
 export { ZodBody, ZodQuery, ZodParams } from './validation/zod-decorators';
 export { ZodValidationPipe } from './validation/zod-validation.pipe';
 export { Public, isPublicRoute, isPublicHandler } from './routes/public.decorator';
@@ -31,6 +32,9 @@ export {
   type SuccessStatus,
 } from './routes/api-route.decorator';
 export { CORRELATION_HEADER, correlationIdOf } from './request/correlation-id';
+export { beginRequest, type RequestStart } from './request/request-pipeline';
+export { pathOf } from './request/route-template';
+export { securityHeaders } from './request/security-headers';
 export {
   runReadinessChecks,
   postgresReadiness,

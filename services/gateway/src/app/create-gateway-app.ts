@@ -11,7 +11,7 @@ import {
   isWithinScope,
   type TokenVerifier,
 } from '@lianxin/auth';
-import { createHttpApp, postgresReadiness } from '@lianxin/platform-http';
+import { createHttpApp, postgresReadiness, securityHeaders } from '@lianxin/platform-http';
 import { createDataSource } from '@lianxin/platform-persistence';
 import { createLogger, type Logger } from '@lianxin/platform-telemetry';
 import { AuditTrail } from '../audit/application/audit-trail';
@@ -22,6 +22,7 @@ import { DevIssuerController } from '../auth/api/dev-issuer.controller';
 import { DevTokenIssuer } from '../auth/application/issue-dev-token.handler';
 import { AuditController } from '../audit/api/audit.controller';
 import { type GatewayConfig, type UpstreamShort } from '../config/gateway-config';
+import { ReadLane } from '../forwarding/api/read-lane';
 import { ForwardRequestHandler, type Authoriser } from '../forwarding/application/forward-request.handler';
 import {
   DEFAULT_UPSTREAM_CLIENT_OPTIONS,
@@ -190,11 +191,22 @@ export async function createGatewayApp(
     },
   );
 
+  // Bodiless reads for the services are served ahead of Express and Nest (ADR 0007).
+  const readLane = new ReadLane({
+    forward: deps.forward,
+    verifier,
+    rateLimiters: deps.rateLimiters,
+    logger,
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+    securityHeaders: securityHeaders(),
+  });
   const app = await createHttpApp(GatewayModule.forRoot(deps), {
     serviceName: 'gateway',
     logger,
     bodyLimitBytes: BODY_LIMIT_BYTES,
     readinessChecks: { postgres: postgresReadiness(dataSource) },
+    preRouter: readLane.handle,
   });
   // Client addresses for rate limits and the audit trail come from X-Forwarded-For only when
   // the gateway sits behind that many trusted proxies (TRUST_PROXY hops; 0 = the socket peer).

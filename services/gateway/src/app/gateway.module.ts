@@ -19,6 +19,7 @@ import { ProxyController } from '../forwarding/api/proxy.controller';
 import { ForwardRequestHandler } from '../forwarding/application/forward-request.handler';
 import { GatewayOpenApiController } from '../openapi/api/gateway-openapi.controller';
 import { MergedOpenApiService } from '../openapi/application/merged-openapi.service';
+import { expressKeys } from '../rate-limit/rate-limiters';
 import { GATEWAY_DEPENDENCIES, type GatewayDependencies } from './gateway-dependencies';
 
 const SWAGGER_OPTIONS = {
@@ -61,10 +62,13 @@ export class GatewayModule implements NestModule, OnApplicationShutdown {
     // CORS first so that even 401/429 answers are readable by permitted browser origins.
     consumer.apply(corsMiddleware(config.corsOrigins), auditMiddleware(auditTrail)).forRoutes('{*splat}');
     consumer
-      .apply(rateLimiters.tokenIssuePerIp)
+      .apply(rateLimiters.tokenIssuePerIp.middleware(expressKeys.ip))
       .forRoutes({ path: 'api/v1/auth/token', method: RequestMethod.POST });
-    consumer.apply(rateLimiters.publicPerIp).forRoutes('public/{*splat}');
-    consumer.apply(rateLimiters.perToken).exclude('api/v1/auth/{*splat}').forRoutes('api/v1/{*splat}');
+    consumer.apply(rateLimiters.publicPerIp.middleware(expressKeys.ip)).forRoutes('public/{*splat}');
+    consumer
+      .apply(rateLimiters.perToken.middleware(expressKeys.token))
+      .exclude('api/v1/auth/{*splat}')
+      .forRoutes('api/v1/{*splat}');
     consumer
       .apply(...swaggerUi.serveFiles(undefined, SWAGGER_OPTIONS), swaggerUi.setup(undefined, SWAGGER_OPTIONS))
       .forRoutes('docs');

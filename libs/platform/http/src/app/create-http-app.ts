@@ -1,3 +1,4 @@
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -41,5 +42,19 @@ export async function createHttpApp(
   app.use(requestContextMiddleware());
   app.enableShutdownHooks();
   await app.init();
+  if (options.preRouter) installPreRouter(app.getHttpServer() as Server, options.preRouter);
   return app;
+}
+
+/** Puts `preRouter` in front of the listeners Nest registered (Express) on the HTTP server. */
+function installPreRouter(
+  server: Server,
+  preRouter: (req: IncomingMessage, res: ServerResponse) => boolean,
+): void {
+  const listeners = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (preRouter(req, res)) return;
+    for (const listener of listeners) listener(req, res);
+  });
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@lianxin/platform-telemetry';
 import type { ReadinessCheck } from '../health/readiness';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
@@ -17,6 +18,12 @@ export interface HttpAppOptions {
   readonly readinessTimeoutMs?: number;
   /** Where `@Idempotent()` routes keep responses; required if any route uses `@Idempotent()`. */
   readonly idempotencyStore?: IdempotencyStore;
+  /**
+   * A plain Node handler offered every request before Express sees it; it returns true when it
+   * took the request. For hot paths that cannot afford the framework's per-request work (the
+   * gateway's read lane); it must then do the platform's bookkeeping itself (`beginRequest`).
+   */
+  readonly preRouter?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 export const HTTP_APP_OPTIONS = Symbol('HTTP_APP_OPTIONS');

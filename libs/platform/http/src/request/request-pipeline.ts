@@ -1,4 +1,5 @@
-import { context as otelContext, type Context } from '@opentelemetry/api';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { context as otelContext, trace, type Context } from '@opentelemetry/api';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import {
   observeHttpRequest,
@@ -10,48 +11,76 @@ import { CORRELATION_HEADER, rememberCorrelationId, resolveCorrelationId } from 
 import { pathOf, routeTemplateOf } from './route-template';
 import { serverSpanContext } from './server-span';
 
-interface RequestContexts {
-  readonly request: RequestContext;
+/** What `beginRequest` settled for one request. */
+export interface RequestStart {
+  readonly correlationId: string;
+  /** The request context; set `actor` once the caller is known, the log line names it. */
+  readonly context: RequestContext;
+  /** The OpenTelemetry context holding the request's SERVER span. */
   readonly trace: Context;
 }
 
-const contexts = new WeakMap<Request, RequestContexts>();
+const contexts = new WeakMap<IncomingMessage, RequestStart>();
 const probeRoutes = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /**
- * First middleware: assigns the correlation id (echoed in the response), creates the request
- * context and, when the response finishes, records the duration metric and one log line.
+ * The platform's per-request bookkeeping, usable with or without Express: assigns the correlation
+ * id (echoed in the response), finds or opens the SERVER span and, when the response finishes,
+ * records the duration metric and writes one log line. `routeOf` names the route for both.
+ */
+export function beginRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  logger: Logger,
+  routeOf: () => string,
+): RequestStart {
+  const started = process.hrtime.bigint();
+  const correlationId = resolveCorrelationId(req.headers[CORRELATION_HEADER]);
+  const context: RequestContext = { correlationId };
+  rememberCorrelationId(req, correlationId);
+  res.setHeader(CORRELATION_HEADER, correlationId);
+  const traceContext = serverSpanContext(req, res, routeOf);
+  const start: RequestStart = { correlationId, context, trace: traceContext };
+  contexts.set(req, start);
+  res.once('finish', () => {
+    const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const route = routeOf();
+    const method = req.method ?? 'GET';
+    observeHttpRequest({ method, route, statusCode: res.statusCode, durationSeconds });
+    // Probes and scrapes arrive every few seconds; at info they would drown the real traffic.
+    const level = probeRoutes.has(route) ? 'debug' : 'info';
+    if (!logger.isLevelEnabled(level)) return;
+    // The ids are passed rather than found by the logger's mixin in async context: 'finish' may
+    // fire outside the request's context, and entering it just to log costs more than this.
+    const spanContext = trace.getSpan(traceContext)?.spanContext();
+    logger[level](
+      {
+        method,
+        route,
+        path: pathOf(req),
+        statusCode: res.statusCode,
+        durationMs: Math.round(durationSeconds * 1000),
+        actorId: context.actor?.id,
+        correlation_id: correlationId,
+        ...(spanContext && spanContext.traceId !== INVALID_TRACE_ID
+          ? { trace_id: spanContext.traceId, span_id: spanContext.spanId }
+          : {}),
+      },
+      'request completed',
+    );
+  });
+  return start;
+}
+
+const INVALID_TRACE_ID = '00000000000000000000000000000000';
+
+/**
+ * First middleware: `beginRequest`, then the rest of the chain inside the request's trace context.
  */
 export function correlationMiddleware(logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
-    const correlationId = resolveCorrelationId(req.headers[CORRELATION_HEADER]);
-    const context: RequestContext = { correlationId };
-    rememberCorrelationId(req, correlationId);
-    res.setHeader(CORRELATION_HEADER, correlationId);
-    const traceContext = serverSpanContext(req, res, () => routeTemplateOf(req));
-    contexts.set(req, { request: context, trace: traceContext });
-    res.on('finish', () => {
-      const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = routeTemplateOf(req);
-      observeHttpRequest({ method: req.method, route, statusCode: res.statusCode, durationSeconds });
-      // Probes and scrapes arrive every few seconds; at info they would drown the real traffic.
-      const level = probeRoutes.has(route) ? 'debug' : 'info';
-      runInContexts({ request: context, trace: traceContext }, () => {
-        logger[level](
-          {
-            method: req.method,
-            route,
-            path: pathOf(req),
-            statusCode: res.statusCode,
-            durationMs: Math.round(durationSeconds * 1000),
-            actorId: context.actor?.id,
-          },
-          'request completed',
-        );
-      });
-    });
-    otelContext.with(traceContext, next);
+    const start = beginRequest(req, res, logger, () => routeTemplateOf(req));
+    otelContext.with(start.trace, next);
   };
 }
 
@@ -67,6 +96,6 @@ export function requestContextMiddleware(): RequestHandler {
   };
 }
 
-function runInContexts(saved: RequestContexts, work: () => void): void {
-  otelContext.with(saved.trace, () => runWithRequestContext(saved.request, work));
+function runInContexts(saved: RequestStart, work: () => void): void {
+  otelContext.with(saved.trace, () => runWithRequestContext(saved.context, work));
 }

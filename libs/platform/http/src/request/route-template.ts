@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 
 /** The matched route template (`/api/v1/members/:id`), or `unmatched`: bounded metric labels. */
@@ -10,8 +11,8 @@ export function routeTemplateOf(request: Request): string {
 }
 
 /** The path without the query string: query strings may carry personal data, paths do not. */
-export function pathOf(request: Request): string {
-  const url = request.originalUrl || request.url;
+export function pathOf(request: IncomingMessage & { originalUrl?: string }): string {
+  const url = request.originalUrl || request.url || '/';
   const queryStart = url.indexOf('?');
   return queryStart === -1 ? url : url.slice(0, queryStart);
 }

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
-import { type Request, type Response } from 'express';
 import { type Actor } from '@lianxin/auth';
-import { getActiveTraceIds } from '@lianxin/platform-telemetry';
+import { type TraceIds } from '@lianxin/platform-telemetry';
 import {
-  correlationIdOf,
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
@@ -36,6 +35,30 @@ export interface ForwardingLimits {
   readonly importBodyLimitBytes: number;
 }
 
+/**
+ * One request to forward, as either request lane (the read fast lane or the Nest pipeline)
+ * describes it: no framework types, so both lanes share every rule below.
+ */
+export interface ForwardRequest {
+  /** The incoming request itself: its body stream (imports) and the key of its outcome. */
+  readonly raw: IncomingMessage;
+  readonly method: string;
+  /** Path without the query string. */
+  readonly path: string;
+  /** Path and query string exactly as the caller sent them. */
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  /** Parsed query (top-level fields are checked against the caller's scope). */
+  readonly query: unknown;
+  /** Parsed JSON body, if the pipeline parsed one. */
+  readonly body: unknown;
+  readonly correlationId: string;
+  /** The gateway's span for this request; the upstream's span becomes its child. */
+  readonly traceIds: TraceIds | undefined;
+  readonly clientAddress: string;
+  readonly protocol: string;
+}
+
 /** What the audit trail needs to know about a forwarded request once it is decided. */
 export interface ForwardOutcome {
   readonly action: string | undefined;
@@ -44,13 +67,13 @@ export interface ForwardOutcome {
 /** RFC 9110 §9.2.2: repeating these has the same effect as sending once, so they may be retried. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const outcomes = new WeakMap<Request, ForwardOutcome>();
+const outcomes = new WeakMap<IncomingMessage, ForwardOutcome>();
 
-export function forwardOutcomeOf(req: Request): ForwardOutcome | undefined {
+export function forwardOutcomeOf(req: IncomingMessage): ForwardOutcome | undefined {
   return outcomes.get(req);
 }
 
-function hasBody(req: Request): boolean {
+function hasBody(req: { readonly headers: IncomingHttpHeaders }): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
@@ -71,11 +94,11 @@ function randomHex(bytes: number): string {
   return hex;
 }
 
-function traceparentFor(req: Request): string {
+function traceparentFor(req: ForwardRequest): string {
   const incoming = req.headers['traceparent'];
-  // Prefer the span the gateway's own instrumentation opened for this request, so the
-  // upstream's span is its child; otherwise continue the caller's trace; otherwise start one.
-  const active = getActiveTraceIds();
+  // Prefer the span the gateway opened for this request, so the upstream's span is its child;
+  // otherwise continue the caller's trace; otherwise start one.
+  const active = req.traceIds;
   if (active) return `00-${active.traceId}-${active.spanId}-01`;
   if (typeof incoming === 'string' && isValidTraceparent(incoming)) return incoming;
   return `00-${randomHex(16)}-${randomHex(8)}-01`;
@@ -114,7 +137,7 @@ export class ForwardRequestHandler {
     private readonly limits: ForwardingLimits,
   ) {}
 
-  async execute(req: Request, res: Response, actor: ForwardingActor | undefined): Promise<void> {
+  async execute(req: ForwardRequest, res: ServerResponse, actor: ForwardingActor | undefined): Promise<void> {
     const path = req.path;
     const route = findRoute(path);
     const client = route ? this.clients.get(route.upstream) : undefined;
@@ -133,14 +156,14 @@ export class ForwardRequestHandler {
     if (lookup.kind === 'no-operation')
       throw new NotFoundError(`${req.method} ${path} is not an operation of the ${route.upstream} service`);
     const action = lookup.match.operation.action;
-    outcomes.set(req, { action });
+    outcomes.set(req.raw, { action });
     if (actor) this.authorise(actor, action, req);
 
     const body = this.requestBody(req, route);
     const headers = upstreamRequestHeaders(req.headers, {
-      correlationId: correlationIdOf(req),
+      correlationId: req.correlationId,
       traceparent: traceparentFor(req),
-      clientAddress: req.ip ?? req.socket.remoteAddress ?? '',
+      clientAddress: req.clientAddress,
       protocol: req.protocol,
       host: req.headers.host,
       stripCredentials: route.public,
@@ -159,7 +182,7 @@ export class ForwardRequestHandler {
     });
     const request: UpstreamRequest = {
       method: req.method,
-      path: req.originalUrl,
+      path: req.url,
       headers,
       body,
       timeoutMs: READS.has(req.method) ? route.readTimeoutMs : route.writeTimeoutMs,
@@ -177,7 +200,7 @@ export class ForwardRequestHandler {
         );
       throw error;
     }
-    res.status(response.statusCode);
+    res.statusCode = response.statusCode;
     for (const [name, value] of Object.entries(downstreamResponseHeaders(response.headers))) {
       // The gateway's own correlation id is authoritative (it equals the one it sent upstream).
       if (name === 'x-correlation-id' || name === 'traceparent') continue;
@@ -186,7 +209,7 @@ export class ForwardRequestHandler {
     await relayBody(response.body, res);
   }
 
-  private authorise(actor: ForwardingActor, action: string | undefined, req: Request): void {
+  private authorise(actor: ForwardingActor, action: string | undefined, req: ForwardRequest): void {
     // Fail closed: an operation that declares no permission is not reachable through the gateway.
     if (!action) throw new ForbiddenError(`${req.method} ${req.path} declares no permission`);
     if (!this.authoriser.can(actor, action)) throw new ForbiddenError(`Your role may not ${action}`);
@@ -196,7 +219,7 @@ export class ForwardRequestHandler {
     if (violation) throw new ForbiddenError(violation);
   }
 
-  private requestBody(req: Request, route: RouteEntry): Buffer | ByteLimit | undefined {
+  private requestBody(req: ForwardRequest, route: RouteEntry): Buffer | ByteLimit | undefined {
     const parsed: unknown = req.body;
     if (parsed !== undefined) return Buffer.from(JSON.stringify(parsed));
     if (!hasBody(req)) return undefined;
@@ -208,8 +231,8 @@ export class ForwardRequestHandler {
       );
     }
     const limiter = new ByteLimit(this.limits.importBodyLimitBytes);
-    req.on('error', (error) => limiter.destroy(error));
-    req.pipe(limiter);
+    req.raw.on('error', (error) => limiter.destroy(error));
+    req.raw.pipe(limiter);
     return limiter;
   }
 }
