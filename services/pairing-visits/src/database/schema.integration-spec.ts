@@ -59,6 +59,73 @@ describe('pairing-visits schema', () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it('lets a scope below a village reach rows placed on that village, not a sibling branch, another village or beyond', async () => {
+    const district = uuidv7();
+    const unit = (path: string, level: string) =>
+      inTransaction(db.dataSource, '/', (tx) =>
+        tx.manager.query(
+          `INSERT INTO org_units (id, district_id, org_path, parent_id, code, level, unit_name, active, updated_at)
+           VALUES ($1, $2, $3, NULL, 'x', $4, 'x', true, now())`,
+          [uuidv7(), district, path, level],
+        ),
+      );
+    await unit('/lx/reach/', 'district');
+    await unit('/lx/reach/t/', 'township');
+    await unit('/lx/reach/t/v-a/', 'village');
+    await unit('/lx/reach/t/v-a/b-1/', 'branch');
+    await unit('/lx/reach/t/v-a/b-2/', 'branch');
+    await unit('/lx/reach/t/v-b/', 'village');
+    await unit('/lx/reach/t/b-office/', 'branch');
+    const household = (path: string) =>
+      inTransaction(db.dataSource, '/', (tx) =>
+        tx.manager.query(
+          `INSERT INTO households (id, district_id, org_path, village_unit_id, hardship_status, is_migrant_member_household, active, updated_at)
+           VALUES ($1, $2, $3, $2, 'poor', false, true, now())`,
+          [uuidv7(), district, path],
+        ),
+      );
+    await household('/lx/reach/t/v-a/');
+    await household('/lx/reach/t/v-b/');
+    await inTransaction(db.dataSource, '/', (tx) =>
+      tx.manager.query(
+        `INSERT INTO members (id, district_id, org_path, branch_unit_id, category, cadre_rank, has_post, status, updated_at)
+         VALUES ($1, $2, '/lx/reach/t/v-a/b-2/', $2, 'cadre', 'other_cadre', true, 'active', now())`,
+        [uuidv7(), district],
+      ),
+    );
+    const visible = (scope: string, table: string) =>
+      inTransaction(db.dataSource, scope, async (tx) =>
+        (
+          (await tx.manager.query(
+            `SELECT org_path FROM ${table} WHERE org_path LIKE '/lx/reach/%' ORDER BY org_path`,
+          )) as {
+            org_path: string;
+          }[]
+        ).map((row) => row.org_path),
+      );
+    // The secretary of branch 1 of village A: A's households, not B's; not branch 2's members.
+    expect(await visible('/lx/reach/t/v-a/b-1/', 'households')).toEqual(['/lx/reach/t/v-a/']);
+    expect(await visible('/lx/reach/t/v-a/b-1/', 'members')).toEqual([]);
+    expect(await visible('/lx/reach/t/v-a/b-1/', 'org_units')).toEqual([
+      '/lx/reach/t/v-a/',
+      '/lx/reach/t/v-a/b-1/',
+    ]);
+    // A township-level office branch and an unset scope reach nothing extra.
+    expect(await visible('/lx/reach/t/b-office/', 'households')).toEqual([]);
+    expect(await visible('/lx/reach/t/', 'households')).toEqual(['/lx/reach/t/v-a/', '/lx/reach/t/v-b/']);
+    // Writes: onto the own village, yes; onto another village, refused by RLS.
+    const write = (path: string) =>
+      inTransaction(db.dataSource, '/lx/reach/t/v-a/b-1/', (tx) =>
+        tx.manager.query(
+          `INSERT INTO households (id, district_id, org_path, village_unit_id, hardship_status, is_migrant_member_household, active, updated_at)
+           VALUES ($1, $2, $3, $2, 'poor', false, true, now())`,
+          [uuidv7(), district, path],
+        ),
+      );
+    await expect(write('/lx/reach/t/v-a/')).resolves.toBeDefined();
+    await expect(write('/lx/reach/t/v-b/')).rejects.toThrow(/row-level security/);
+  });
+
   it('reverts every migration cleanly (working down)', async () => {
     for (let step = 0; step < PAIRING_MIGRATIONS.length; step += 1)
       await db.ownerDataSource.undoLastMigration();

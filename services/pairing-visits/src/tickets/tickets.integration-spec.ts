@@ -142,17 +142,68 @@ describe('sentiment tickets and the 96333 hotline (HTTP, real Postgres)', () => 
       scope: UNITS.hongqiBranch.path,
       districtId: UNITS.taoyuan.id,
     });
-    const accepted = await move(created.body.id, secretary, { action: 'accept_handoff' });
-    expect(accepted.status).toBe(404); // the ticket lives at the village, outside a branch-only scope
-    const villageSecretary = await t.token({
-      id: secretaryMember,
-      name: '支部书记',
-      roles: ['branch_secretary'],
-      scope: UNITS.hongqi.path,
-      districtId: UNITS.taoyuan.id,
-    });
-    const taken = await move(created.body.id, villageSecretary, { action: 'accept_handoff' });
+    // Tickets live on the household's village; the secretary of a branch of that village reaches them (ADR 0009).
+    const taken = await move(created.body.id, secretary, { action: 'accept_handoff' });
+    expect(taken.status).toBe(200);
     expect(taken.body).toMatchObject({ status: 'accepted', ownerMemberId: secretaryMember });
+  });
+
+  it('lets a branch secretary reach the households of their village and what hangs on them, nothing of another village', async () => {
+    const cadre = await t.registry.member('hongqiBranch', 'other_cadre');
+    const own = await t.registry.household('hongqi', 'poor');
+    const other = await t.registry.household('shiqiao', 'poor');
+    const cadreToken = await t.token(memberActor(cadre));
+    const log = (householdId: string) =>
+      http()
+        .post('/api/v1/visits')
+        .set('authorization', cadreToken)
+        .send({ householdId, visitDate: '2026-06-30', kind: 'home', heard: '了解近况' });
+    const ownVisit = await log(own);
+    const otherVisit = await log(other);
+    expect([ownVisit.status, otherVisit.status]).toEqual([201, 201]);
+    const branchSecretary = (scope: string) =>
+      t.token({
+        id: cadre,
+        name: '支部书记',
+        roles: ['branch_secretary'],
+        scope,
+        districtId: UNITS.taoyuan.id,
+      });
+    const secretary = await branchSecretary(UNITS.hongqiBranch.path);
+
+    const listed = await http().get(`/api/v1/visits?householdId=${own}`).set('authorization', secretary);
+    expect(listed.status).toBe(200);
+    expect(listed.body.total).toBe(1);
+    expect(
+      (await http().get(`/api/v1/visits/${ownVisit.body.id}`).set('authorization', secretary)).status,
+    ).toBe(200);
+    // Another village of the same township stays invisible (404, as for any row outside the scope).
+    expect(
+      (await http().get(`/api/v1/visits/${otherVisit.body.id}`).set('authorization', secretary)).status,
+    ).toBe(404);
+    expect(
+      (await http().get(`/api/v1/visits?householdId=${other}`).set('authorization', secretary)).body.total,
+    ).toBe(0);
+    // The secretary opens a ticket for a household of the village, and may not for another village's.
+    const ticket = await http()
+      .post('/api/v1/tickets')
+      .set('authorization', secretary)
+      .send({ source: 'walk_in', category: 'livelihood', summary: '修路', householdId: own });
+    expect(ticket.status).toBe(201);
+    expect(ticket.body.orgPath).toBe(UNITS.hongqi.path);
+    const elsewhere = await http()
+      .post('/api/v1/tickets')
+      .set('authorization', secretary)
+      .send({ source: 'walk_in', category: 'livelihood', summary: '修路', householdId: other });
+    expect(elsewhere.status).toBe(404);
+    // A branch directly under the township (机关支部) is below no village: it reaches no household.
+    const officeSecretary = await branchSecretary(UNITS.daheBranch.path);
+    expect(
+      (await http().get(`/api/v1/visits/${ownVisit.body.id}`).set('authorization', officeSecretary)).status,
+    ).toBe(404);
+    expect(
+      (await http().get(`/api/v1/tickets/${ticket.body.id}`).set('authorization', officeSecretary)).status,
+    ).toBe(404);
   });
 
   it('takes a hotline work order once: a resend returns the same ticket, and the status syncs back', async () => {

@@ -3,6 +3,7 @@ import { PairingSchema1763800000000 } from './1763800000000-pairing-schema';
 import { DistrictConfigInheritedRead1763800001000 } from './1763800001000-district-config-inherited-read';
 import { IdempotencyKeys1763800002000 } from './1763800002000-idempotency-keys';
 import { QuotaTallies1763800003000 } from './1763800003000-quota-tallies';
+import { BranchVillageReach1763800004000 } from './1763800004000-branch-village-reach';
 
 /** Every migration of the service, in order (never edit one once committed; add a new one). */
 export const PAIRING_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const PAIRING_MIGRATIONS = [
   DistrictConfigInheritedRead1763800001000,
   IdempotencyKeys1763800002000,
   QuotaTallies1763800003000,
+  BranchVillageReach1763800004000,
 ];

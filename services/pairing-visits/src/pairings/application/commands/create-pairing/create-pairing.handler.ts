@@ -15,6 +15,7 @@ import { PairingOrmEntity } from '../../../infrastructure/pairing.orm-entity';
 import { RepairingTaskOrmEntity } from '../../../infrastructure/repairing-task.orm-entity';
 import { toPairingView } from '../../pairing-view';
 import { type CreatePairingInput, type PairingView } from '../../pairings.schemas';
+import { withinReach } from '../../../../shared/infrastructure/reach';
 
 /**
  * Pairs a cadre with a household. The household must be inside the actor's scope; the cadre may be
@@ -33,7 +34,7 @@ export class CreatePairingHandler {
         const household = await tx.manager
           .getRepository(HouseholdOrmEntity)
           .findOne({ where: { id: input.householdId, active: true } });
-        if (!household || !household.orgPath.startsWith(context.actor.scope))
+        if (!household || !(await withinReach(tx.manager, context.actor.scope, household.orgPath)))
           throw NotFoundError.of('household', input.householdId);
         const cadre = await tx.manager
           .getRepository(MemberOrmEntity)

@@ -13,6 +13,7 @@ import { RepairingTaskOrmEntity } from '../../../infrastructure/repairing-task.o
 import { REPAIRING_DUE_DAYS } from '../release-cadre-pairings/release-cadre-pairings';
 import { toPairingView } from '../../pairing-view';
 import { type EndPairingInput, type PairingView } from '../../pairings.schemas';
+import { withinReach } from '../../../../shared/infrastructure/reach';
 
 /** Ends a pairing; when the household still needs cover, a re-pairing task keeps the gap visible. */
 @Injectable()
@@ -23,7 +24,8 @@ export class EndPairingHandler {
     return this.db.run(context.actor.scope, async (tx) => {
       const pairings = tx.manager.getRepository(PairingOrmEntity);
       const pairing = await pairings.findOne({ where: { id } });
-      if (!pairing || !pairing.orgPath.startsWith(context.actor.scope)) throw NotFoundError.of('pairing', id);
+      if (!pairing || !(await withinReach(tx.manager, context.actor.scope, pairing.orgPath)))
+        throw NotFoundError.of('pairing', id);
       if (pairing.status !== 'active')
         throw new ConflictError('the pairing has already ended', { allowed: [] });
       const today = shanghaiDate(context.now);

@@ -1,12 +1,10 @@
 import { BusinessRuleError, NotFoundError } from '@lianxin/platform-http';
 import { Injectable } from '@nestjs/common';
-import {
-  activeMemberOr404,
-  householdInScopeOr404,
-} from '../../../../projections/infrastructure/member.repository';
+import { activeMemberOr404 } from '../../../../projections/infrastructure/member.repository';
 import { actingMemberId } from '../../../../shared/application/acting-member';
 import { districtScopeOf, type CommandContext } from '../../../../shared/application/command-context';
 import { PairingDatabase } from '../../../../shared/application/pairing-database';
+import { householdInReachOr404 } from '../../../../shared/infrastructure/reach';
 import { shanghaiDate } from '../../../../shared/domain/business-date';
 import { recordMatter } from '../../record-matter';
 import { type PracticalMatterView, type RecordPracticalMatterInput } from '../../practical-matters.schemas';
@@ -23,7 +21,7 @@ export class RecordPracticalMatterHandler {
     return this.db.run(districtScopeOf(context.actor.scope), async (tx) => {
       const member = await activeMemberOr404(tx.manager, memberId);
       const household = input.householdId
-        ? await householdInScopeOr404(tx.manager, input.householdId, context.actor.scope)
+        ? await householdInReachOr404(tx.manager, input.householdId, context.actor.scope)
         : null;
       if (!household && !member.orgPath.startsWith(context.actor.scope))
         throw NotFoundError.of('member', memberId);

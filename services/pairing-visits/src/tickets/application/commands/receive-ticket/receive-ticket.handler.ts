@@ -1,6 +1,6 @@
 import { NotFoundError } from '@lianxin/platform-http';
 import { Injectable } from '@nestjs/common';
-import { householdInScopeOr404 } from '../../../../projections/infrastructure/member.repository';
+import { householdInReachOr404 } from '../../../../shared/infrastructure/reach';
 import { OrgUnitOrmEntity } from '../../../../projections/infrastructure/org-unit.orm-entity';
 import { actingMemberId } from '../../../../shared/application/acting-member';
 import { type CommandContext } from '../../../../shared/application/command-context';
@@ -22,7 +22,7 @@ export class ReceiveTicketHandler {
     return this.db.run(context.actor.scope, async (tx) => {
       let place: { districtId: string; orgPath: string };
       if (input.householdId) {
-        place = await householdInScopeOr404(tx.manager, input.householdId, context.actor.scope);
+        place = await householdInReachOr404(tx.manager, input.householdId, context.actor.scope);
       } else {
         const unit = await tx.manager
           .getRepository(OrgUnitOrmEntity)

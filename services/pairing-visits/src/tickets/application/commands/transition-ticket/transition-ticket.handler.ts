@@ -30,6 +30,7 @@ import { TicketHistoryOrmEntity } from '../../../infrastructure/ticket-history.o
 import { TicketOrmEntity } from '../../../infrastructure/ticket.orm-entity';
 import { asStatus, toTicketView } from '../../ticket-view';
 import { type TicketView, type TransitionInput } from '../../tickets.schemas';
+import { withinReach } from '../../../../shared/infrastructure/reach';
 
 const ADMIN_ROLES = new Set(['city_admin', 'district_admin', 'township_admin', 'branch_secretary']);
 
@@ -54,7 +55,8 @@ export class TransitionTicketHandler {
         .setLock('pessimistic_write')
         .where('t.id = :id', { id })
         .getOne();
-      if (!ticket || !ticket.orgPath.startsWith(context.actor.scope)) throw NotFoundError.of('ticket', id);
+      if (!ticket || !(await withinReach(tx.manager, context.actor.scope, ticket.orgPath)))
+        throw NotFoundError.of('ticket', id);
       const from = asStatus(ticket.status);
       const domainAction: TicketAction = input.action === 'hand_off' ? 'escalate' : input.action;
       let to: TicketStatus;

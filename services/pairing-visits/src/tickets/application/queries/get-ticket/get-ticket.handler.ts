@@ -6,6 +6,7 @@ import { TicketHistoryOrmEntity } from '../../../infrastructure/ticket-history.o
 import { TicketOrmEntity } from '../../../infrastructure/ticket.orm-entity';
 import { toTicketView } from '../../ticket-view';
 import { type TicketView } from '../../tickets.schemas';
+import { withinReach } from '../../../../shared/infrastructure/reach';
 
 @Injectable()
 export class GetTicketHandler {
@@ -14,7 +15,8 @@ export class GetTicketHandler {
   async execute(context: CommandContext, id: string): Promise<TicketView> {
     return this.db.run(context.actor.scope, async (tx) => {
       const ticket = await tx.manager.getRepository(TicketOrmEntity).findOne({ where: { id } });
-      if (!ticket || !ticket.orgPath.startsWith(context.actor.scope)) throw NotFoundError.of('ticket', id);
+      if (!ticket || !(await withinReach(tx.manager, context.actor.scope, ticket.orgPath)))
+        throw NotFoundError.of('ticket', id);
       const history = await tx.manager
         .getRepository(TicketHistoryOrmEntity)
         .find({ where: { ticketId: id }, order: { at: 'ASC', id: 'ASC' } });

@@ -7,6 +7,7 @@ import { VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
 import { type CorrectVisitInput, type VisitView } from '../../visits.schemas';
 import { changeVisit } from '../edit-visit/change-visit';
+import { withinReach } from '../../../../shared/infrastructure/reach';
 
 /** Appends a correction (with a reason) to a diary entry at any time; the original stays in the trail. */
 @Injectable()
@@ -16,7 +17,8 @@ export class CorrectVisitHandler {
   async execute(context: CommandContext, id: string, input: CorrectVisitInput): Promise<VisitView> {
     return this.db.run(context.actor.scope, async (tx) => {
       const visit = await tx.manager.getRepository(VisitOrmEntity).findOne({ where: { id } });
-      if (!visit || !visit.orgPath.startsWith(context.actor.scope)) throw NotFoundError.of('visit', id);
+      if (!visit || !(await withinReach(tx.manager, context.actor.scope, visit.orgPath)))
+        throw NotFoundError.of('visit', id);
       actingMemberId(context, visit.cadreId);
       await changeVisit(tx, context, visit, input.changes, input.reasonCode, input.note ?? null);
       return toVisitView(visit);

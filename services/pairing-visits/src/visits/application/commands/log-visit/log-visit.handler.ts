@@ -14,6 +14,7 @@ import { bumpTally, tallyNeedsElevation } from '../../../../quota-progress/infra
 import { assertVisitDate, VisitRuleError } from '../../../domain/visit-rules';
 import { insertVisitWithTallyAndEvent } from '../../../infrastructure/insert-visit';
 import { VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
+import { withinReach } from '../../../../shared/infrastructure/reach';
 import { toVisitView } from '../../visit-view';
 import { type LogVisitInput, type VisitView } from '../../visits.schemas';
 
@@ -60,7 +61,7 @@ export class LogVisitHandler {
           WHERE h.id = $1`,
         [input.householdId, cadreId],
       )) as VisitPartiesRow[];
-      if (!found || !found.active || !found.org_path.startsWith(context.actor.scope)) {
+      if (!found || !found.active || !(await withinReach(tx.manager, context.actor.scope, found.org_path))) {
         throw NotFoundError.of('household', input.householdId);
       }
       if (

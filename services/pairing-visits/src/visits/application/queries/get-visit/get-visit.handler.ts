@@ -6,6 +6,7 @@ import { VisitCorrectionOrmEntity } from '../../../infrastructure/visit-correcti
 import { VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
 import { type VisitView } from '../../visits.schemas';
+import { withinReach } from '../../../../shared/infrastructure/reach';
 
 @Injectable()
 export class GetVisitHandler {
@@ -14,7 +15,8 @@ export class GetVisitHandler {
   async execute(context: CommandContext, id: string): Promise<VisitView> {
     return this.db.run(context.actor.scope, async (tx) => {
       const visit = await tx.manager.getRepository(VisitOrmEntity).findOne({ where: { id } });
-      if (!visit || !visit.orgPath.startsWith(context.actor.scope)) throw NotFoundError.of('visit', id);
+      if (!visit || !(await withinReach(tx.manager, context.actor.scope, visit.orgPath)))
+        throw NotFoundError.of('visit', id);
       const corrections = await tx.manager
         .getRepository(VisitCorrectionOrmEntity)
         .find({ where: { visitId: id }, order: { correctedAt: 'ASC', id: 'ASC' } });
