@@ -55,6 +55,36 @@ describe('pairing and visits (HTTP, real Postgres)', () => {
     expect(progress.body.visits).toMatchObject({ actual: 1, target: 8 });
     expect(progress.body.problemsSolved.actual).toBe(1);
 
+    // The problem raised becomes a ticket the cadre owns; resolving it solved is a practical matter
+    // done (办实事) in the counts per member and unit without being entered a second time.
+    const ticketId = visit.body.ticketIds[0];
+    const move = (body: object) =>
+      http().post(`/api/v1/tickets/${ticketId}/transitions`).set('authorization', cadreToken).send(body);
+    expect((await move({ action: 'accept' })).status).toBe(200);
+    const resolved = await move({ action: 'resolve', resolutionCode: 'solved', resolution: '已联系维修' });
+    expect(resolved.status).toBe(200);
+    const counts = await http()
+      .get(`/api/v1/practical-matters/counts?year=2026&groupBy=member&orgPath=${UNITS.hongqi.path}`)
+      .set('authorization', admin);
+    expect(counts.status).toBe(200);
+    expect(counts.body.items.find((item: { key: string }) => item.key === cadre)).toEqual({
+      key: cadre,
+      matters: 2,
+      recorded: 1,
+      fromTickets: 1,
+      households: 1,
+    });
+    const byUnit = await http()
+      .get(`/api/v1/practical-matters/counts?year=2026&groupBy=unit&orgPath=${UNITS.hongqi.path}`)
+      .set('authorization', admin);
+    expect(byUnit.body.items).toContainEqual(
+      expect.objectContaining({ key: UNITS.hongqiBranch.path, recorded: 1, fromTickets: 1 }),
+    );
+    const solvedNow = await http()
+      .get(`/api/v1/quota-progress/cadres/${cadre}?year=2026`)
+      .set('authorization', admin);
+    expect(solvedNow.body.problemsSolved.actual).toBe(2);
+
     const check = await http().post('/api/v1/spot-checks').set('authorization', admin).send({
       unitId: UNITS.hongqi.id,
       periodFrom: '2026-06-01',

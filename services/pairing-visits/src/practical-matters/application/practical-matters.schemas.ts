@@ -41,6 +41,17 @@ export const practicalMatterCountsResponse = z.object({
   year: z.number().int(),
   groupBy: z.enum(['member', 'unit']),
   total: z.number().int(),
-  items: z.array(z.object({ key: z.string(), matters: z.number().int(), households: z.number().int() })),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      /** Practical matters done: recorded ones plus tickets the member resolved as solved or partially solved. */
+      matters: z.number().int(),
+      /** Recorded as practical matters (from a visit's `mattersDone` or on their own). */
+      recorded: z.number().int(),
+      /** Tickets (社情民意) the member resolved as solved or partially solved: counted from the ticket, never entered twice. */
+      fromTickets: z.number().int(),
+      households: z.number().int(),
+    }),
+  ),
 });
 export type PracticalMatterCountsView = z.infer<typeof practicalMatterCountsResponse>;
