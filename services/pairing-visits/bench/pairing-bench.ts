@@ -15,8 +15,9 @@ import {
 } from '@lianxin/platform-runtime';
 import autocannon from 'autocannon';
 import { cpus } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PAIRING_ENTITIES } from '../src/database/entities';
 import { PAIRING_MIGRATIONS } from '../src/database/migrations';
@@ -62,6 +63,40 @@ async function timeGet(
     bytes,
   };
 }
+
+/** CPU time (user + system, ms) of a process, from /proc (Linux; 100 ticks a second). 0 elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of the bench's Postgres: the postmaster and every backend it forked. */
+function postgresCpuMs(dataDir: string): number {
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return 0;
+  }
+  let total = cpuMsOf(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      if (parent === postmaster) total += cpuMsOf(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+const load = (): number[] => loadavg().map((value) => Math.round(value * 100) / 100);
 
 /** A district of 20 townships × 20 villages, 20,000 cadres of every rank, 40,000 households, 200,000 visits, a year of days and matters. */
 export const SEED_SQL_FOR_EXPLAIN: string[] = [];
@@ -209,6 +244,7 @@ async function main(): Promise<void> {
     const adminToken = `Bearer ${await issuer.signActor(admin, { expiresInSec: 3600 })}`;
     const writerToken = `Bearer ${await issuer.signActor(writer, { expiresInSec: 3600 })}`;
 
+    const loadAtProgress = load();
     const progress = {
       earlyWarnings: await timeGet(
         `${url}/api/v1/quota-progress/early-warnings?year=${YEAR}&asOf=${AS_OF}&limit=50`,
@@ -228,6 +264,9 @@ async function main(): Promise<void> {
     };
 
     let counter = 0;
+    const loadBefore = load();
+    const serviceCpuBefore = cpuMsOf(child.pid);
+    const postgresCpuBefore = postgresCpuMs(join(dir, 'pg'));
     const result = await autocannon({
       url,
       connections: CONNECTIONS,
@@ -255,6 +294,9 @@ async function main(): Promise<void> {
       ],
     });
     const created = result['2xx'];
+    const serviceCpuMs = cpuMsOf(child.pid) - serviceCpuBefore;
+    const postgresCpu = postgresCpuMs(join(dir, 'pg')) - postgresCpuBefore;
+    const loadAfter = load();
     process.stdout.write(
       `${JSON.stringify(
         {
@@ -270,9 +312,15 @@ async function main(): Promise<void> {
             errors: result.errors,
             perSecond: Math.round(created / WRITE_SECONDS),
             latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+            // CPU per created visit: less sensitive to other jobs on the machine than the rate.
+            cpuMsPerWrite: {
+              service: Math.round((serviceCpuMs / Math.max(created, 1)) * 100) / 100,
+              postgres: Math.round((postgresCpu / Math.max(created, 1)) * 100) / 100,
+            },
+            loadAverage: { before: loadBefore, after: loadAfter },
             targetPerSecond: 1000,
           },
-          quotaProgressLatencyMs: { ...progress, targetMs: 300 },
+          quotaProgressLatencyMs: { ...progress, targetMs: 300, loadAverageBefore: loadAtProgress },
         },
         null,
         2,
