@@ -31,6 +31,7 @@ import {
 import { MergedOpenApiService, type OwnRoute } from '../openapi/application/merged-openapi.service';
 import { createRateLimiters } from '../rate-limit/rate-limiters';
 import { UpstreamCatalogue } from '../routing/infrastructure/upstream-catalogue';
+import { type RouteEntry } from '../routing/route-table';
 import { type GatewayDependencies } from './gateway-dependencies';
 import { GatewayModule } from './gateway.module';
 
@@ -45,6 +46,8 @@ export interface GatewayAppOverrides {
   /** A ready DataSource (tests); otherwise one is created from the config and initialised. */
   readonly dataSource?: DataSource;
   readonly logger?: Logger;
+  /** Another routing table (tests: short timeouts); default `ROUTE_TABLE`. */
+  readonly routeTable?: readonly RouteEntry[];
 }
 
 /** 1 MiB for JSON bodies everywhere; CSV imports stream with their own, larger limit. */
@@ -140,6 +143,7 @@ export async function createGatewayApp(
     refreshMs: config.upstreamOpenApiRefreshMs,
     missRefetchMs: 5_000,
     fetchTimeoutMs: 3_000,
+    ...(overrides.routeTable ? { table: overrides.routeTable } : {}),
     onError: (upstream, error) =>
       logger.warn(
         { upstream, err: error instanceof Error ? error.message : String(error) },
@@ -176,6 +180,7 @@ export async function createGatewayApp(
     forward: new ForwardRequestHandler(catalogue, clients, authoriser, {
       bodyLimitBytes: BODY_LIMIT_BYTES,
       importBodyLimitBytes: config.importBodyLimitBytes,
+      ...(overrides.routeTable ? { routeTable: overrides.routeTable } : {}),
     }),
     auditTrail: new AuditTrail(new RecordAuditEntryHandler(dataSource), logger),
     listAuditEntries: new ListAuditEntriesHandler(dataSource),

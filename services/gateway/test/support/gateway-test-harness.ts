@@ -4,7 +4,11 @@ import { createDataSource } from '@lianxin/platform-persistence';
 import { createTestDatabase, type TestDatabase } from '@lianxin/testing';
 import { createLogger } from '@lianxin/platform-telemetry';
 import { AuditEntryOrmEntity } from '../../src/audit/infrastructure/audit-entry.orm-entity';
-import { createGatewayApp, type GatewayApp } from '../../src/app/create-gateway-app';
+import {
+  createGatewayApp,
+  type GatewayApp,
+  type GatewayAppOverrides,
+} from '../../src/app/create-gateway-app';
 import { toGatewayConfig } from '../../src/config/gateway-config';
 import { gatewayConfigSchema } from '../../src/config/gateway-config.schema';
 import { GATEWAY_MIGRATIONS } from '../../src/database/migrations/gateway-migrations';
@@ -41,7 +45,10 @@ export interface GatewayUnderTest {
  * The gateway as `npm start` runs it — real Postgres (harness), dev issuer, real HTTP upstreams
  * that enforce scope like the services — with test-friendly limits unless overridden.
  */
-export async function startGatewayUnderTest(env: Record<string, string> = {}): Promise<GatewayUnderTest> {
+export async function startGatewayUnderTest(
+  env: Record<string, string> = {},
+  overrides: Pick<GatewayAppOverrides, 'routeTable'> = {},
+): Promise<GatewayUnderTest> {
   const keys = generateTestKeys();
   const db = await createTestDatabase({
     short: 'gateway',
@@ -76,6 +83,7 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}): P
   const gateway = await createGatewayApp(config, {
     dataSource: db.dataSource,
     logger: createLogger('gateway-test', { level: 'silent' }),
+    ...overrides,
   });
   await gateway.app.listen(0, '127.0.0.1');
   const server = gateway.app.getHttpServer() as Server;

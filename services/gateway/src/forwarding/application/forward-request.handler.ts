@@ -33,6 +33,8 @@ export interface Authoriser {
 export interface ForwardingLimits {
   readonly bodyLimitBytes: number;
   readonly importBodyLimitBytes: number;
+  /** The routing table (default `ROUTE_TABLE`; tests pass one with short timeouts). */
+  readonly routeTable?: readonly RouteEntry[];
 }
 
 /**
@@ -139,7 +141,7 @@ export class ForwardRequestHandler {
 
   async execute(req: ForwardRequest, res: ServerResponse, actor: ForwardingActor | undefined): Promise<void> {
     const path = req.path;
-    const route = findRoute(path);
+    const route = findRoute(path, this.limits.routeTable);
     const client = route ? this.clients.get(route.upstream) : undefined;
     if (!route || !client) throw new NotFoundError(`No service serves ${path}`);
     if (!route.public && !actor) throw new UnauthorizedError('A bearer token is required');
