@@ -28,8 +28,11 @@ export const registryConfigSchema = z
     DEMO_DATA: commonEnv.DEMO_DATA,
     /** Days a publicised post selection stays open to objections (公示期). */
     POST_OBJECTION_WINDOW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
-    /** Base URL the QR code on a printed member card points to; the card id is appended. */
-    MEMBER_CARD_BASE_URL: z.url().default('https://lianxin.example.gov.cn/cards/'),
+    /**
+     * Base URL the QR code on a printed member card points to; the card id is appended. The
+     * gateway's public card route (`/public/member-cards/{cardId}`), so a scanned card resolves.
+     */
+    MEMBER_CARD_BASE_URL: z.url().default('https://lianxin.example.gov.cn/public/member-cards/'),
   })
   .superRefine(requireAuthKeySource);
 

@@ -61,4 +61,74 @@ describe('member cards (党员名片)', () => {
       .set('authorization', await t.token(ACTORS.xishanAdmin))
       .expect(404);
   });
+
+  it('shows a resident the card behind its QR code without a token: printed fields only', async () => {
+    const token = await t.token(ACTORS.xishanAdmin);
+    const body = memberBody(ids.xsBranch, { position: '党员中心户' });
+    const member = await request(t.app.getHttpServer())
+      .post('/api/v1/members')
+      .set('authorization', token)
+      .send(body)
+      .expect(201);
+    const card = await request(t.app.getHttpServer())
+      .put(`/api/v1/member-cards/${member.body.id}`)
+      .set('authorization', token)
+      .send({ serviceItems: ['law'], pledgeText: '有事找我，随叫随到' })
+      .expect(200);
+    // The QR URL is the public route itself (the test base URL is the same path shape).
+    expect(card.body.qrUrl).toMatch(new RegExp(`/${card.body.cardId}$`));
+
+    const shown = await request(t.app.getHttpServer())
+      .get(`/public/member-cards/${card.body.cardId}`)
+      .expect(200);
+    expect(shown.body).toEqual({
+      cardId: card.body.cardId,
+      name: body.name,
+      post: '党员中心户',
+      phone: null,
+      serviceItems: [{ code: 'law', label: '法律咨询' }],
+      pledgeText: '有事找我，随叫随到',
+      motto: '我是共产党员，有困难请找我',
+    });
+    const text = JSON.stringify(shown.body);
+    for (const secret of [member.body.id as string, String(body.residentId), String(body.mobile)])
+      expect(text).not.toContain(secret);
+
+    await request(t.app.getHttpServer())
+      .put(`/api/v1/member-cards/${member.body.id}`)
+      .set('authorization', token)
+      .send({ serviceItems: ['law'], phoneOnCard: true })
+      .expect(200);
+    const consented = await request(t.app.getHttpServer())
+      .get(`/public/member-cards/${card.body.cardId}`)
+      .expect(200);
+    expect(consented.body.phone).toBe(body.mobile);
+  });
+
+  it('answers 404 problem+json for an unknown card and 400 naming the field for a malformed id', async () => {
+    const unknown = await request(t.app.getHttpServer())
+      .get('/public/member-cards/0190ffff-0000-7000-8000-000000000000')
+      .expect(404);
+    expect(unknown.headers['content-type']).toMatch(/problem\+json/);
+    // A member id is not a card id.
+    const memberId = (
+      await request(t.app.getHttpServer())
+        .post('/api/v1/members')
+        .set('authorization', await t.token(ACTORS.taoyuanAdmin))
+        .send(memberBody(ids.tyBranch))
+        .expect(201)
+    ).body.id as string;
+    await request(t.app.getHttpServer()).get(`/public/member-cards/${memberId}`).expect(404);
+    const malformed = await request(t.app.getHttpServer()).get('/public/member-cards/not-a-card').expect(400);
+    expect(malformed.headers['content-type']).toMatch(/problem\+json/);
+    expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'cardId' })]);
+  });
+
+  it('lists the public route in the OpenAPI document without security, with its errors', async () => {
+    const doc = await request(t.app.getHttpServer()).get('/openapi.json').expect(200);
+    const operation = doc.body.paths['/public/member-cards/{cardId}']?.get;
+    expect(operation).toMatchObject({ security: [] });
+    expect(operation['x-lianxin-action']).toBeUndefined();
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '429']));
+  });
 });
