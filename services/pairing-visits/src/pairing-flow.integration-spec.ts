@@ -47,6 +47,29 @@ describe('pairing and visits (HTTP, real Postgres)', () => {
     expect(visit.status).toBe(201);
     expect(visit.body).toMatchObject({ pairingId: pairing.body.id, countsTowardQuota: true });
     expect(visit.body.ticketIds).toHaveLength(1);
+    // The event names the household's place and the pairing the one statement found.
+    const logged = (await t.outbox()).find(
+      (row) => row.type === 'pairing.visit.logged' && row.aggregateId === visit.body.id,
+    );
+    expect(logged?.data).toEqual({
+      visitId: visit.body.id,
+      pairingId: pairing.body.id,
+      cadreMemberId: cadre,
+      householdId: household,
+      visitedOn: '2026-06-30',
+      kind: 'home',
+      problemsRaised: 1,
+      mattersDone: 1,
+    });
+    const [loggedRow] = (await t.db.ownerDataSource.query(
+      "SELECT payload->>'orgUnitPath' AS path, payload->>'districtId' AS district, headers->>'district-id' AS header FROM outbox WHERE key = $1 AND payload->>'type' = 'pairing.visit.logged'",
+      [visit.body.id],
+    )) as { path: string; district: string; header: string }[];
+    expect(loggedRow).toEqual({
+      path: UNITS.hongqi.path,
+      district: UNITS.taoyuan.id,
+      header: UNITS.taoyuan.id,
+    });
 
     const progress = await http()
       .get(`/api/v1/quota-progress/cadres/${cadre}?year=2026`)

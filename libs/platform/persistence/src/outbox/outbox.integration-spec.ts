@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createDataSource } from '../data-source/create-data-source';
 import { OutboxRelay } from '../relay/outbox-relay';
 import { inTransaction } from '../transaction/in-transaction';
+import { queryPrepared } from '../transaction/query-prepared';
 import { collectMessages } from '../test-support/collect-messages';
 import { testMigrations } from '../test-support/test-projection';
 import { testEnvelope, testTopic } from '../test-support/test-topic';
@@ -166,6 +167,32 @@ describe('transactional outbox', () => {
       }),
     ).rejects.toThrow(/division by zero/);
     expect(await inTransaction(db.dataSource, '/lx/', async () => 'ok')).toBe('ok');
+  });
+
+  it('runs named prepared statements on the transaction connection, under its scope, planned once per connection', async () => {
+    const text = "SELECT current_setting('lianxin.scope', true) AS scope, $1::int AS n";
+    const run = (scope: string, n: number) =>
+      inTransaction(db.dataSource, scope, async (tx) => {
+        const [row] = await queryPrepared<{ scope: string; n: number }>(
+          tx.manager,
+          'spec.scope-probe',
+          text,
+          [n],
+        );
+        const prepared = (await tx.manager.query(
+          "SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = 'spec.scope-probe'",
+        )) as { n: number }[];
+        return { ...row, prepared: prepared[0]?.n };
+      });
+    const results = [];
+    for (let index = 0; index < 6; index += 1)
+      results.push(await run(index % 2 ? '/lx/a/' : '/lx/b/', index));
+    expect(results.map((result) => [result.scope, result.n, result.prepared])).toEqual(
+      [0, 1, 2, 3, 4, 5].map((index) => [index % 2 ? '/lx/a/' : '/lx/b/', index, 1]),
+    );
+    await expect(queryPrepared(db.dataSource.manager, 'spec.outside', 'SELECT 1', [])).rejects.toThrow(
+      /inside inTransaction/,
+    );
   });
 
   it('publishes a committed change with the aggregate id as key and the contract headers', async () => {

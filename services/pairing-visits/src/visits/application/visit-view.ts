@@ -19,7 +19,25 @@ export function asConfirmation(value: string): VisitConfirmation {
     : 'unchecked';
 }
 
-export function toVisitView(row: VisitOrmEntity): VisitView {
+export function toVisitView(
+  row: Pick<
+    VisitOrmEntity,
+    | 'id'
+    | 'districtId'
+    | 'orgPath'
+    | 'householdId'
+    | 'cadreId'
+    | 'pairingId'
+    | 'visitDate'
+    | 'kind'
+    | 'heard'
+    | 'problemsRaised'
+    | 'mattersDone'
+    | 'confirmation'
+    | 'flagged'
+    | 'recordedAt'
+  >,
+): VisitView {
   const confirmation = asConfirmation(row.confirmation);
   return {
     id: row.id,

@@ -1,6 +1,6 @@
 import { visitLoggedV1 } from '@lianxin/contracts';
-import { BusinessRuleError, NotFoundError } from '@lianxin/platform-http';
-import { toOutboxMessage } from '@lianxin/platform-persistence';
+import { BusinessRuleError, ForbiddenError, NotFoundError } from '@lianxin/platform-http';
+import { toOutboxMessage, type TransactionContext } from '@lianxin/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { recordMatter } from '../../../../practical-matters/application/record-matter';
@@ -10,24 +10,38 @@ import { PairingDatabase } from '../../../../shared/application/pairing-database
 import { buildEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
 import { openTicket } from '../../../../tickets/application/open-ticket';
-import { bumpTally, tallyNeedsElevation } from '../../../../quota-progress/infrastructure/quota-tally.writer';
 import { assertVisitDate, VisitRuleError } from '../../../domain/visit-rules';
-import { insertVisitWithTallyAndEvent } from '../../../infrastructure/insert-visit';
-import { VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
-import { withinReach } from '../../../../shared/infrastructure/reach';
+import { logVisitInOneStatement } from '../../../infrastructure/insert-visit';
+import { type VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
 import { type LogVisitInput, type VisitView } from '../../visits.schemas';
 
-interface VisitPartiesRow {
-  district_id: string;
-  org_path: string;
-  active: boolean;
-  cadre_id: string | null;
-  cadre_district_id: string | null;
-  cadre_org_path: string | null;
-  cadre_status: string | null;
-  branch_unit_id: string | null;
-  pairing_id: string | null;
+type VisitRow = Pick<
+  VisitOrmEntity,
+  | 'id'
+  | 'districtId'
+  | 'orgPath'
+  | 'householdId'
+  | 'cadreId'
+  | 'cadreOrgPath'
+  | 'pairingId'
+  | 'visitDate'
+  | 'visitYear'
+  | 'kind'
+  | 'heard'
+  | 'problemsRaised'
+  | 'mattersDone'
+  | 'confirmation'
+  | 'flagged'
+  | 'recordedBy'
+  | 'recordedAt'
+  | 'updatedAt'
+>;
+
+interface WrittenVisit {
+  readonly visit: VisitRow;
+  readonly household: { readonly id: string; readonly districtId: string; readonly orgPath: string };
+  readonly cadre: { readonly id: string; readonly orgPath: string; readonly branchUnitId: string };
 }
 
 /**
@@ -49,85 +63,18 @@ export class LogVisitHandler {
       throw error;
     }
     // District scope so a cadre of the county seat can visit a village household; the household's
-    // place is checked against the caller's own scope in code.
+    // place is checked against the caller's own scope (and the village it lies below).
     return this.db.run(districtScopeOf(context.actor.scope), async (tx) => {
-      // One round trip for the household, the cadre and their pairing: the diary is written many
-      // times a day, so the write path is kept short.
-      const [found] = (await tx.manager.query(
-        `SELECT h.district_id, h.org_path, h.active, m.id AS cadre_id, m.district_id AS cadre_district_id,
-                m.org_path AS cadre_org_path, m.status AS cadre_status, m.branch_unit_id,
-                (SELECT p.id FROM pairings p WHERE p.household_id = h.id AND p.cadre_id = m.id AND p.status = 'active' LIMIT 1) AS pairing_id
-           FROM households h LEFT JOIN members m ON m.id = $2
-          WHERE h.id = $1`,
-        [input.householdId, cadreId],
-      )) as VisitPartiesRow[];
-      if (!found || !found.active || !(await withinReach(tx.manager, context.actor.scope, found.org_path))) {
-        throw NotFoundError.of('household', input.householdId);
-      }
-      if (
-        found.cadre_id === null ||
-        found.cadre_status !== 'active' ||
-        found.cadre_district_id !== found.district_id
-      ) {
-        throw NotFoundError.of('member', cadreId);
-      }
-      const household = { id: input.householdId, districtId: found.district_id, orgPath: found.org_path };
-      const cadre = {
-        id: found.cadre_id,
-        districtId: found.district_id,
-        orgPath: found.cadre_org_path ?? '',
-        branchUnitId: found.branch_unit_id ?? '',
-      };
-      const pairing = found.pairing_id === null ? null : { id: found.pairing_id };
-      const visit = tx.manager.getRepository(VisitOrmEntity).create({
-        id: uuidv7(),
-        districtId: household.districtId,
-        orgPath: household.orgPath,
-        householdId: household.id,
-        cadreId: cadre.id,
-        cadreOrgPath: cadre.orgPath,
-        pairingId: pairing?.id ?? null,
-        visitDate: input.visitDate,
-        visitYear: yearOf(input.visitDate),
-        kind: input.kind,
-        heard: input.heard,
-        problemsRaised: input.problemsRaised.length,
-        mattersDone: input.mattersDone.length,
-        confirmation: 'unchecked',
-        flagged: false,
-        recordedBy: context.actor.id,
-        recordedAt: context.now,
-        updatedAt: context.now,
-      });
-      const logged = buildEvent(
+      // Only district roles write the diary (township admins, branch secretaries, members).
+      const districtId = context.actor.districtId;
+      if (districtId === null) throw new ForbiddenError('visits are logged within a district');
+      const { visit, household, cadre } = await this.writeInOneStatement(
+        tx,
         context,
-        visitLoggedV1,
-        { aggregateId: visit.id, districtId: visit.districtId, orgUnitPath: visit.orgPath },
-        {
-          visitId: visit.id,
-          pairingId: visit.pairingId,
-          cadreMemberId: cadre.id,
-          householdId: household.id,
-          visitedOn: visit.visitDate,
-          kind: input.kind,
-          problemsRaised: visit.problemsRaised,
-          mattersDone: visit.mattersDone,
-        },
+        input,
+        cadreId,
+        districtId,
       );
-      const tally = { memberId: cadre.id, year: visit.visitYear, placePath: household.orgPath };
-      if (tallyNeedsElevation(tx, tally)) {
-        // Not reached by today's scopes (the transaction runs under the household's district or a
-        // city-wide scope); kept so a future caller outside the district still counts exactly.
-        await tx.manager.getRepository(VisitOrmEntity).insert(visit);
-        await bumpTally(tx, { ...tally, member: cadre }, { visits: 1 }, context.now);
-        tx.publish(visitLoggedV1.topic, logged);
-      } else {
-        // The visit, the cadre's tally and the outbox row in one statement: three round trips
-        // fewer per diary entry than insert + upsert + outbox insert (the write path's cost was
-        // per-statement socket writes and waits, measured in the README). Same transaction, same
-        // RLS checks, and the event is validated against its contract before anything is sent.
-        await insertVisitWithTallyAndEvent(tx, visit, toOutboxMessage(visitLoggedV1.topic, logged));
-      }
       const ticketIds: string[] = [];
       for (const problem of input.problemsRaised) {
         const ticket = await openTicket(tx, context, {
@@ -162,5 +109,77 @@ export class LogVisitHandler {
       }
       return { ...toVisitView(visit), ticketIds, practicalMatterIds };
     });
+  }
+
+  /**
+   * The usual write for an actor with a district: the event is built and validated first (with the
+   * household's place and pairing filled in by the statement), then lookup, visit, tally and
+   * outbox row go to Postgres as one prepared statement.
+   */
+  private async writeInOneStatement(
+    tx: TransactionContext,
+    context: CommandContext,
+    input: LogVisitInput,
+    cadreId: string,
+    districtId: string,
+  ): Promise<WrittenVisit> {
+    const id = uuidv7();
+    const logged = buildEvent(
+      context,
+      visitLoggedV1,
+      { aggregateId: id, districtId, orgUnitPath: districtScopeOf(context.actor.scope) },
+      {
+        visitId: id,
+        pairingId: null,
+        cadreMemberId: cadreId,
+        householdId: input.householdId,
+        visitedOn: input.visitDate,
+        kind: input.kind,
+        problemsRaised: input.problemsRaised.length,
+        mattersDone: input.mattersDone.length,
+      },
+    );
+    const toWrite = {
+      id,
+      householdId: input.householdId,
+      cadreId,
+      districtId,
+      actorScope: context.actor.scope,
+      visitDate: input.visitDate,
+      visitYear: yearOf(input.visitDate),
+      kind: input.kind,
+      heard: input.heard,
+      problemsRaised: input.problemsRaised.length,
+      mattersDone: input.mattersDone.length,
+      recordedBy: context.actor.id,
+      recordedAt: context.now,
+    };
+    const found = await logVisitInOneStatement(tx, toWrite, toOutboxMessage(visitLoggedV1.topic, logged));
+    if (!found || !found.active || !found.in_reach || found.district_id !== districtId) {
+      throw NotFoundError.of('household', input.householdId);
+    }
+    if (
+      found.cadre_id === null ||
+      found.cadre_status !== 'active' ||
+      found.cadre_district_id !== districtId
+    ) {
+      throw NotFoundError.of('member', cadreId);
+    }
+    if (found.written !== 1)
+      throw new Error('visit write: the statement and the handler disagree on the checks');
+    const visit: VisitRow = {
+      ...toWrite,
+      orgPath: found.org_path,
+      cadreOrgPath: found.cadre_org_path ?? '',
+      pairingId: found.pairing_id,
+      confirmation: 'unchecked',
+      flagged: false,
+      updatedAt: context.now,
+    };
+    return {
+      visit,
+      household: { id: input.householdId, districtId, orgPath: found.org_path },
+      cadre: { id: cadreId, orgPath: found.cadre_org_path ?? '', branchUnitId: found.branch_unit_id ?? '' },
+    };
   }
 }
