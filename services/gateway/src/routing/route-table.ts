@@ -61,8 +61,9 @@ export const ROUTE_TABLE: readonly RouteEntry[] = Object.freeze([
   api('/api/v1/quota-rules', 'pairing'),
   api('/api/v1/quota-progress', 'pairing', { readTimeoutMs: 15_000 }),
   api('/api/v1/coverage', 'pairing', { readTimeoutMs: 15_000 }),
-  // `/public/...` is reserved for resident-facing reads; public-disclosure will register its
-  // prefixes here with `public: true` (e.g. `/public/boards`).
+  // `/public/...`: unauthenticated resident-facing reads, rate-limited per client address; the
+  // caller's credentials are never passed on. The QR code on a printed member card leads here.
+  api('/public/member-cards', 'registry', { public: true }),
 ]);
 
 /** Finds the owning route for a path (query string excluded), longest prefix first. */

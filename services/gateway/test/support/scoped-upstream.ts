@@ -192,6 +192,25 @@ function operationFor(route: FakeRoute): Record<string, unknown> {
   };
 }
 
+/** The registry's public card route (no token, no action), as the real service declares it. */
+export const PUBLIC_CARD_TEMPLATE = '/public/member-cards/{cardId}';
+export const PUBLIC_CARD_ID = '0190d000-0000-7000-8000-000000000001';
+
+function publicCardOperation(): Record<string, unknown> {
+  return {
+    operationId: 'getPublicMemberCard',
+    summary: 'A printed member card (no token)',
+    security: [],
+    parameters: [{ name: 'cardId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+    responses: {
+      '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object' } } } },
+      '400': problem('Validation failed'),
+      '404': problem('Not found'),
+      '500': problem('Unexpected'),
+    },
+  };
+}
+
 export function fakeOpenApi(
   upstream: 'registry' | 'pairing',
   routes: readonly FakeRoute[],
@@ -200,6 +219,7 @@ export function fakeOpenApi(
   for (const route of routes.filter((item) => item.upstream === upstream)) {
     paths[route.template] = { ...paths[route.template], [route.method.toLowerCase()]: operationFor(route) };
   }
+  if (upstream === 'registry') paths[PUBLIC_CARD_TEMPLATE] = { get: publicCardOperation() };
   return {
     openapi: '3.1.0',
     info: { title: `fake ${upstream}`, version: '1.0.0' },
@@ -267,6 +287,32 @@ function send(
   );
 }
 
+/** Like the registry: 400 naming `cardId` for a malformed id, 404 for an unknown card. */
+function sendPublicCard(res: ServerResponse, cardId: string, correlationId: string): void {
+  if (!z.uuid().safeParse(cardId).success) {
+    res.writeHead(400, { 'content-type': 'application/problem+json', 'x-correlation-id': correlationId });
+    res.end(
+      JSON.stringify({
+        type: 'urn:lianxin:problem:validation',
+        title: 'Validation failed',
+        status: 400,
+        detail: 'Invalid path parameters',
+        instance: `/public/member-cards/${cardId}`,
+        correlationId,
+        errors: [{ field: 'cardId', message: 'Invalid UUID' }],
+      }),
+    );
+    return;
+  }
+  if (cardId !== PUBLIC_CARD_ID) return send(res, 404, 'no such card', correlationId);
+  send(
+    res,
+    200,
+    { cardId, name: '张三', post: '党员中心户', phone: null, serviceItems: [], pledgeText: 'x', motto: 'x' },
+    correlationId,
+  );
+}
+
 function matchTemplate(template: string, path: string): Record<string, string> | undefined {
   const a = template.split('/');
   const b = path.split('/');
@@ -297,6 +343,11 @@ export async function startScopedUpstream(
     const url = new URL(req.url ?? '/', 'http://upstream');
     if (url.pathname === '/openapi.json') return send(res, 200, document, correlationId);
     received.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: raw });
+    const cardId =
+      upstream === 'registry' && req.method === 'GET'
+        ? matchTemplate(PUBLIC_CARD_TEMPLATE, url.pathname)?.['cardId']
+        : undefined;
+    if (cardId !== undefined) return sendPublicCard(res, cardId, correlationId);
     const route = mine
       .map((item) => ({
         item,
