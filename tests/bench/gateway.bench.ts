@@ -6,7 +6,9 @@
 //   fixed — 200 requests/s offered (the target: gateway p99 overhead < 5 ms);
 //   saturation — as many as 50 connections can push (the target: >= 2,000 GET/s).
 // Prints one JSON document. A benchmark, not a test: it asserts nothing.
-// BENCH_GATEWAY_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) is passed to the gateway process.
+// BENCH_GATEWAY_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) is passed to the gateway process;
+// BENCH_GATEWAY_TELEMETRY=1 starts OpenTelemetry in it first, as main.ts does (one recording span
+// per request, no exporter).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -246,6 +248,7 @@ async function main(): Promise<void> {
       request: `GET ${MEMBER_PATH} (Bearer RS256)`,
       machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
       note: 'upstream = stand-in registry process (token re-verified, matrix + scope checked); gateway logs every request at info',
+      gatewayTelemetry: process.env['BENCH_GATEWAY_TELEMETRY'] === '1',
       fixedRate: {
         offeredPerSec: FIXED_RATE,
         durationSec: FIXED_S,

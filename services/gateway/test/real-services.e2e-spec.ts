@@ -139,4 +139,39 @@ describe('gateway in front of the real services', () => {
     expect(ownRowsSeen).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
   });
+
+  it('resolves the QR code of a printed member card through /public without a token', async () => {
+    const admin = DEMO_ACCOUNTS.find((account) => account.role === 'district_admin');
+    if (!admin) throw new Error('no district admin');
+    const members = await get(admin, '/api/v1/members?limit=1');
+    const memberId = scopedRows(members.body)[0]?.id;
+    if (!memberId) throw new Error('no demo member');
+    const published = await fetch(`${gateway}/api/v1/member-cards/${memberId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await token(admin)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceItems: ['policy_consultation'] }),
+    });
+    expect(published.status).toBe(200);
+    const card = (await published.json()) as { cardId: string; qrUrl: string; name: string };
+    const qrPath = new URL(card.qrUrl).pathname;
+    expect(qrPath).toBe(`/public/member-cards/${card.cardId}`);
+
+    const scanned = await fetch(`${gateway}${qrPath}`);
+    expect(scanned.status).toBe(200);
+    const shown = (await scanned.json()) as Json;
+    expect(Object.keys(shown).sort()).toEqual(
+      ['cardId', 'motto', 'name', 'phone', 'pledgeText', 'post', 'serviceItems'].sort(),
+    );
+    expect(shown).toMatchObject({ cardId: card.cardId, name: card.name });
+
+    const malformed = await fetch(`${gateway}/public/member-cards/not-a-card`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await malformed.json()) as { errors: { field: string }[] }).errors).toEqual([
+      expect.objectContaining({ field: 'cardId' }),
+    ]);
+    expect((await fetch(`${gateway}/public/member-cards/0190ffff-0000-7000-8000-000000000000`)).status).toBe(
+      404,
+    );
+  });
 });
