@@ -6,7 +6,8 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 const result = spawnSync(
   process.execPath,
-  ['-r', '@swc-node/register', join(root, 'services/member-registry/bench/registry-bench.ts')],
+  // --expose-gc: the bench collects garbage once before taking its memory baseline.
+  ['--expose-gc', '-r', '@swc-node/register', join(root, 'services/member-registry/bench/registry-bench.ts')],
   {
     cwd: root,
     stdio: 'inherit',

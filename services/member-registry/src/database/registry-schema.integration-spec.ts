@@ -53,6 +53,12 @@ describe('registry schema', () => {
   it('reverts cleanly with down()', async () => {
     const other = await createTestDatabase({ short: 'registry', migrations: REGISTRY_MIGRATIONS });
     try {
+      // 1764000001000 first: the (org_path) index and the selection columns come back as they were.
+      await other.ownerDataSource.undoLastMigration();
+      const restored = await other.ownerDataSource.query<{ indexname: string }[]>(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'members' AND (indexname LIKE 'members_org_path%' OR indexname LIKE 'members_name%') ORDER BY 1",
+      );
+      expect(restored).toEqual([{ indexname: 'members_name_idx' }, { indexname: 'members_org_path_idx' }]);
       await other.ownerDataSource.undoLastMigration();
       const tables = await other.ownerDataSource.query<{ n: number }[]>(
         "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'members'",

@@ -1,7 +1,5 @@
 import {
-  householdRegisteredV1,
   memberCardPublishedV1,
-  memberRegisteredV1,
   orgUnitCreatedV1,
   partyGroupActivityRecordedV1,
   partyGroupCreatedV1,
@@ -10,10 +8,8 @@ import {
 } from '@lianxin/contracts';
 import { inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertHouseholds } from '../households/infrastructure/household-writer';
-import { isEthnicMinority } from '../members/domain/member-input';
-import { insertMembers } from '../members/infrastructure/member-writer';
 import { OutboxBatch } from '../shared/application/outbox-batch';
+import { registerHouseholds, registerMembers } from '../shared/application/registration-batch';
 import type { PiiCipher } from '../shared/infrastructure/pii-cipher';
 import { buildDemoDataset, DEMO_IDS, DEMO_REFERENCE_DATE, type DemoDataset } from './demo-dataset';
 
@@ -49,46 +45,8 @@ export async function loadDemoData(dataSource: DataSource, cipher: PiiCipher): P
       return { loaded: false, units: 0, members: 0, households: 0, groups: 0, events: 0 };
     const outbox = new OutboxBatch(tx.manager, SYSTEM_ACTOR);
     await writeUnits(tx.manager, data, outbox);
-    for (const part of chunks(data.members)) {
-      await insertMembers(tx.manager, cipher, part);
-      for (const m of part) {
-        await outbox.add(
-          memberRegisteredV1,
-          { districtId: m.districtId, orgPath: m.orgPath, aggregateId: m.id },
-          {
-            memberId: m.id,
-            branchUnitId: m.branchId,
-            category: m.category,
-            hasPost: m.hasPost,
-            cadreRank: m.cadreRank,
-            gender: m.gender,
-            ethnicityMinority: isEthnicMinority(m.ethnicity),
-            birthYear: Number(m.birthDate.slice(0, 4)),
-            educationLevel: m.educationLevel,
-            rural: m.rural,
-            joinedAt: m.joinedAt,
-            specialties: m.specialties,
-          },
-        );
-      }
-    }
-    for (const part of chunks(data.households)) {
-      await insertHouseholds(tx.manager, cipher, part);
-      for (const h of part) {
-        await outbox.add(
-          householdRegisteredV1,
-          { districtId: h.districtId, orgPath: h.orgPath, aggregateId: h.id },
-          {
-            householdId: h.id,
-            villageUnitId: h.villageId,
-            size: h.size,
-            hardshipStatus: h.hardshipStatus,
-            needs: h.needs,
-            isMigrantMemberHousehold: h.isMigrantMemberHousehold,
-          },
-        );
-      }
-    }
+    for (const part of chunks(data.members)) await registerMembers(tx.manager, cipher, outbox, part);
+    for (const part of chunks(data.households)) await registerHouseholds(tx.manager, cipher, outbox, part);
     await writeGroups(tx.manager, data, outbox);
     await writePostTypesAndCards(tx.manager, data, outbox);
     await outbox.flush();

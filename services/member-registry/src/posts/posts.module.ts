@@ -6,6 +6,7 @@ import { ConfirmSelectionHandler } from './application/commands/confirm-selectio
 import { CreatePostTypeHandler } from './application/commands/create-post-type/create-post-type.handler';
 import { NominateCandidateHandler } from './application/commands/nominate-candidate/nominate-candidate.handler';
 import { OpenSelectionHandler } from './application/commands/open-selection/open-selection.handler';
+import { CancelSelectionHandler } from './application/commands/cancel-selection/cancel-selection.handler';
 import { PubliciseResultHandler } from './application/commands/publicise-result/publicise-result.handler';
 import { RaiseObjectionHandler } from './application/commands/raise-objection/raise-objection.handler';
 import { ShortlistCandidatesHandler } from './application/commands/shortlist-candidates/shortlist-candidates.handler';
@@ -26,6 +27,7 @@ import { ListPostTypesHandler } from './application/queries/list-post-types/list
     ShortlistCandidatesHandler,
     TallyVotesHandler,
     PubliciseResultHandler,
+    CancelSelectionHandler,
     RaiseObjectionHandler,
     ConfirmSelectionHandler,
     GetSelectionHandler,

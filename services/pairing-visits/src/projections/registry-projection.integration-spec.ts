@@ -1,6 +1,7 @@
 import {
   buildEnvelope,
   envelopeHeaders,
+  householdDeactivatedV1,
   householdHardshipStatusChangedV1,
   messageKey,
   REGISTRY_SOURCE,
@@ -140,6 +141,51 @@ describe('registry projection (real Postgres and dev broker)', () => {
     );
     expect(rows).toEqual([{ hardship_status: 'none' }]);
   });
+
+  it('drops a deactivated household from the coverage report, once however often the event arrives', async () => {
+    const householdId = uuidv7();
+    await send(t.registry.householdEvent('hongqi', 'extreme_hardship', householdId));
+    await eventually(async () =>
+      (await count('SELECT count(*)::int AS n FROM households WHERE id = $1 AND active', [householdId])) === 1
+        ? true
+        : undefined,
+    );
+    const admin = await t.token(ACTORS.taoyuanAdmin);
+    const listed = async (): Promise<boolean> => {
+      const coverage = await request(t.app.getHttpServer())
+        .get('/api/v1/coverage?orgPath=/lx/taoyuan/dahe/v-hongqi/')
+        .set('authorization', admin);
+      expect(coverage.status).toBe(200);
+      return (coverage.body.items as { householdId: string }[]).some(
+        (item) => item.householdId === householdId,
+      );
+    };
+    expect(await listed()).toBe(true);
+
+    const deactivated = buildEnvelope(householdDeactivatedV1, {
+      source: REGISTRY_SOURCE,
+      districtId: UNITS.hongqi.districtId,
+      orgUnitPath: UNITS.hongqi.path,
+      aggregateId: householdId,
+      correlationId: 'test',
+      actor: SYSTEM_ACTOR,
+      data: { householdId, reasonCode: 'moved_away', effectiveOn: '2026-06-01' },
+    });
+    await send(deactivated);
+    await send(deactivated);
+    await eventually(async () =>
+      (await count('SELECT count(*)::int AS n FROM households WHERE id = $1 AND NOT active', [
+        householdId,
+      ])) === 1
+        ? true
+        : undefined,
+    );
+    expect(await listed()).toBe(false);
+    // Applied once: the inbox holds one row for the event, however often it was delivered.
+    await t.registry.deliver(deactivated);
+    expect(await count('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [deactivated.id])).toBe(1);
+    expect(await count('SELECT count(*)::int AS n FROM households WHERE id = $1', [householdId])).toBe(1);
+  }, 30_000);
 
   it('runs the whole flow from registry events on the broker: known within 2 s → pair → visit → progress 1 → call-back denies it → progress 0; other districts get 404', async () => {
     const cadreId = uuidv7();

@@ -1,5 +1,6 @@
 // Every registry event version. A new event or version: add its file, list it here, then run
 // `npm run contracts:generate -- --update-snapshots` (see libs/contracts/README.md).
+import { householdDeactivatedV1 } from './household-deactivated.v1';
 import { householdHardshipStatusChangedV1 } from './household-hardship-status-changed.v1';
 import { householdRegisteredV1 } from './household-registered.v1';
 import { householdUpdatedV1 } from './household-updated.v1';
@@ -19,6 +20,7 @@ import { partyGroupLeaderChangedV1 } from './party-group-leader-changed.v1';
 import { partyGroupMemberJoinedV1 } from './party-group-member-joined.v1';
 import { partyGroupMemberLeftV1 } from './party-group-member-left.v1';
 import { postSelectionApplicationSubmittedV1 } from './post-selection-application-submitted.v1';
+import { postSelectionCancelledV1 } from './post-selection-cancelled.v1';
 import { postSelectionConfirmedV1 } from './post-selection-confirmed.v1';
 import { postSelectionNominationReceivedV1 } from './post-selection-nomination-received.v1';
 import { postSelectionObjectionRaisedV1 } from './post-selection-objection-raised.v1';
@@ -29,6 +31,7 @@ import { postSelectionVoteTalliedV1 } from './post-selection-vote-tallied.v1';
 import { postTypeCreatedV1 } from './post-type-created.v1';
 
 export {
+  householdDeactivatedV1,
   householdHardshipStatusChangedV1,
   householdRegisteredV1,
   householdUpdatedV1,
@@ -48,6 +51,7 @@ export {
   partyGroupMemberJoinedV1,
   partyGroupMemberLeftV1,
   postSelectionApplicationSubmittedV1,
+  postSelectionCancelledV1,
   postSelectionConfirmedV1,
   postSelectionNominationReceivedV1,
   postSelectionObjectionRaisedV1,
@@ -59,6 +63,7 @@ export {
 };
 
 export const REGISTRY_EVENTS = [
+  householdDeactivatedV1,
   householdHardshipStatusChangedV1,
   householdRegisteredV1,
   householdUpdatedV1,
@@ -78,6 +83,7 @@ export const REGISTRY_EVENTS = [
   partyGroupMemberJoinedV1,
   partyGroupMemberLeftV1,
   postSelectionApplicationSubmittedV1,
+  postSelectionCancelledV1,
   postSelectionConfirmedV1,
   postSelectionNominationReceivedV1,
   postSelectionObjectionRaisedV1,

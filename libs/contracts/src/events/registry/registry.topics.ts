@@ -35,7 +35,8 @@ export const REGISTRY_TOPIC_SPECS: readonly TopicSpec[] = [
   {
     name: REGISTRY_TOPICS.household,
     owner: REGISTRY_SOURCE,
-    description: 'Households served (ids, village, size, needs codes, hardship status; never personal data).',
+    description:
+      'Households served (ids, village, size, needs codes, hardship status, deactivation; never personal data).',
     key: 'Household id (aggregateId).',
     partitions: 6,
     retentionMs: DEFAULT_RETENTION_MS,

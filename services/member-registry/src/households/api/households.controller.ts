@@ -2,7 +2,11 @@ import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
 import { CurrentActor, type Actor } from '@lianxin/auth';
 import { ApiRoute, Idempotent, ZodBody, ZodParams, ZodQuery } from '@lianxin/platform-http';
 import { z } from 'zod';
-import { DeactivateHouseholdHandler } from '../application/commands/deactivate-household/deactivate-household.handler';
+import {
+  DeactivateHouseholdHandler,
+  deactivateHouseholdQuery,
+  type DeactivateHouseholdQuery,
+} from '../application/commands/deactivate-household/deactivate-household.handler';
 import {
   registerHouseholdBody,
   RegisterHouseholdHandler,
@@ -99,16 +103,17 @@ export class HouseholdsController {
 
   @Delete(':id')
   @ApiRoute({
-    summary: 'Deactivate a household',
+    summary: 'Deactivate a household (kept, leaves every list; publishes registry.household.deactivated)',
     action: 'registry.household.write',
     tags,
     responses: { 200: householdViewSchema },
-    errors: [404],
+    errors: [404, 422],
   })
   deactivateHousehold(
     @ZodParams(idParams) params: { id: string },
+    @ZodQuery(deactivateHouseholdQuery) query: DeactivateHouseholdQuery,
     @CurrentActor() actor: Actor,
   ): Promise<HouseholdView> {
-    return this.deactivate.execute(params.id, actor);
+    return this.deactivate.execute(params.id, query, actor);
   }
 }

@@ -4,6 +4,7 @@ import {
   ACTORS,
   createRegistryTestApp,
   seedTwoDistricts,
+  TAOYUAN_ID,
   type RegistryTestApp,
 } from '../../test-support/registry-test-app';
 
@@ -62,6 +63,44 @@ describe('households over HTTP', () => {
     const text = JSON.stringify(events);
     for (const secret of ['户主1', '红旗村1号', '新址', String(body(ids.tyVillage, 1).mobile)])
       expect(text).not.toContain(secret);
+  });
+
+  it('deactivates with a reason code: one registry.household.deactivated event, none on a repeat', async () => {
+    const admin = await t.token(ACTORS.taoyuanAdmin);
+    const created = await request(t.app.getHttpServer())
+      .post('/api/v1/households')
+      .set('authorization', admin)
+      .send(body(ids.tyVillage, 7))
+      .expect(201);
+    const bad = await request(t.app.getHttpServer())
+      .delete(`/api/v1/households/${created.body.id}?reason=vanished`)
+      .set('authorization', admin)
+      .expect(400);
+    expect(bad.body.errors[0].field).toContain('reason');
+    for (let i = 0; i < 2; i += 1)
+      expect(
+        (
+          await request(t.app.getHttpServer())
+            .delete(`/api/v1/households/${created.body.id}?reason=moved_away`)
+            .set('authorization', admin)
+            .expect(200)
+        ).body.active,
+      ).toBe(false);
+    const events = await t.db.ownerDataSource.query<{ payload: Record<string, unknown> }[]>(
+      `SELECT payload FROM outbox WHERE payload->>'aggregateId' = $1 ORDER BY seq`,
+      [created.body.id],
+    );
+    expect(events.map((e) => e.payload['type'])).toEqual([
+      'registry.household.registered',
+      'registry.household.deactivated',
+    ]);
+    expect(events[1].payload).toMatchObject({
+      districtId: TAOYUAN_ID,
+      orgUnitPath: expect.stringMatching(/^\/lx\/taoyuan\//),
+      actor: { id: ACTORS.taoyuanAdmin.id },
+      data: { householdId: created.body.id, reasonCode: 'moved_away', effectiveOn: expect.any(String) },
+    });
+    expect(JSON.stringify(events[1])).not.toContain('户主7');
   });
 
   it('hides another district’s households by id and in lists', async () => {

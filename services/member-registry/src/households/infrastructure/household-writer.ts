@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { pgTextArray, type InsertStatement } from '../../shared/infrastructure/insert-statement';
 import type { PiiCipher } from '../../shared/infrastructure/pii-cipher';
 import type { HouseholdAttributes } from '../domain/household-input';
 
@@ -9,23 +10,18 @@ export interface NewHouseholdRecord extends HouseholdAttributes {
   readonly orgPath: string;
 }
 
-function pgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
-
 /**
  * One-statement insert of many households. A head's ID number that is already registered skips
  * the row (missing from the returned ids) so callers can report it without a second lookup.
  */
-export async function insertHouseholds(
-  manager: EntityManager,
+export function insertHouseholdsStatement(
   cipher: PiiCipher,
   records: readonly NewHouseholdRecord[],
-): Promise<Set<string>> {
-  if (records.length === 0) return new Set();
+  returning = 'id',
+): InsertStatement {
   const col = <T>(pick: (r: NewHouseholdRecord) => T): T[] => records.map(pick);
-  const rows = await manager.query<{ id: string }[]>(
-    `INSERT INTO households (id, district_id, org_path, village_id, head_name, address, size, hardship_status, needs,
+  return {
+    sql: `INSERT INTO households (id, district_id, org_path, village_id, head_name, address, size, hardship_status, needs,
         is_migrant_member_household, resident_id_cipher, resident_id_index, mobile_cipher, mobile_index)
      SELECT u.id, u.district_id, u.org_path, u.village_id, u.head_name, u.address, u.size, u.hardship_status, u.needs::text[],
         u.is_migrant, u.rid_cipher, u.rid_index, u.mobile_cipher, u.mobile_index
@@ -34,8 +30,8 @@ export async function insertHouseholds(
          AS u(id, district_id, org_path, village_id, head_name, address, size, hardship_status, needs, is_migrant,
               rid_cipher, rid_index, mobile_cipher, mobile_index)
      ON CONFLICT (resident_id_index) DO NOTHING
-     RETURNING id`,
-    [
+     RETURNING ${returning}`,
+    params: [
       col((r) => r.id),
       col((r) => r.districtId),
       col((r) => r.orgPath),
@@ -51,6 +47,16 @@ export async function insertHouseholds(
       col((r) => (r.mobile ? cipher.encrypt(r.mobile) : null)),
       col((r) => (r.mobile ? cipher.blindIndex('mobile', r.mobile) : null)),
     ],
-  );
+  };
+}
+
+export async function insertHouseholds(
+  manager: EntityManager,
+  cipher: PiiCipher,
+  records: readonly NewHouseholdRecord[],
+): Promise<Set<string>> {
+  if (records.length === 0) return new Set();
+  const { sql, params } = insertHouseholdsStatement(cipher, records);
+  const rows = await manager.query<{ id: string }[]>(sql, params);
   return new Set(rows.map((r) => r.id));
 }

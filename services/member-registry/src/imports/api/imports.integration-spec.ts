@@ -1,4 +1,6 @@
 import iconv from 'iconv-lite';
+import { buildEnvelope, envelopeHeaders, memberRegisteredV1, type EnvelopeOf } from '@lianxin/contracts';
+import { inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import request from 'supertest';
 import {
   ACTORS,
@@ -77,11 +79,43 @@ describe('CSV import', () => {
       rowsRejected: 1,
       errors: [{ row: 4, field: 'mobile' }],
     });
-    const [{ n }] = await t.db.ownerDataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM outbox WHERE payload->>'type' = 'registry.member.registered' AND payload->'actor'->>'id' = $1`,
+    const events = await t.db.ownerDataSource.query<
+      { key: string; headers: Record<string, string>; payload: EnvelopeOf<typeof memberRegisteredV1> }[]
+    >(
+      `SELECT key, headers, payload FROM outbox WHERE payload->>'type' = 'registry.member.registered' AND payload->'actor'->>'id' = $1 ORDER BY seq`,
       [ACTORS.taoyuanAdmin.id],
     );
-    expect(n).toBe(2);
+    expect(events).toHaveLength(2);
+    // Envelopes are stamped in SQL from a validated template (ADR 0008): each must be exactly
+    // what buildEnvelope (exact schema, unknown keys rejected) makes of the stored member.
+    for (const { key, headers, payload } of events) {
+      const [member] = await inTransaction(t.db.dataSource, SYSTEM_SCOPE, (tx) =>
+        tx.manager.query<{ branch_id: string; birth_date: string }[]>(
+          `SELECT branch_id, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM members WHERE id = $1`,
+          [payload.aggregateId],
+        ),
+      );
+      expect(payload.data.memberId).toBe(payload.aggregateId);
+      expect(payload.data.branchUnitId).toBe(member.branch_id);
+      expect(payload.data.birthYear).toBe(Number(member.birth_date.slice(0, 4)));
+      const { id, occurredAt, districtId, orgUnitPath, aggregateId, correlationId, actor, source, data } =
+        payload;
+      const rebuilt = buildEnvelope(memberRegisteredV1, {
+        id,
+        occurredAt,
+        source,
+        districtId,
+        orgUnitPath,
+        aggregateId,
+        correlationId,
+        actor,
+        data,
+      });
+      expect(payload).toEqual(rebuilt);
+      expect(key).toBe(aggregateId);
+      expect(headers).toMatchObject(envelopeHeaders(rebuilt));
+    }
+    expect(new Set(events.map((e) => e.payload.id)).size).toBe(2);
   });
 
   it('reports an ID number that is already registered or repeated in the file', async () => {

@@ -144,6 +144,49 @@ describe('members over HTTP (real Postgres, RLS)', () => {
     await http().get(`/api/v1/members?unitId=${ids.xsBranch}`).set('authorization', taoyuan).expect(404);
   });
 
+  it('pages through the subtree with keyset cursors and searches by a Chinese name prefix', async () => {
+    for (const name of ['王小明', '王小红', '王大山', '李王'])
+      await http()
+        .post('/api/v1/members')
+        .set('authorization', taoyuan)
+        .send(memberBody(ids.tyBranch, { name }))
+        .expect(201);
+    const all = await http().get('/api/v1/members?limit=200').set('authorization', taoyuan).expect(200);
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: request.Response = await http()
+        .get(`/api/v1/members?limit=2${after ? `&after=${after}` : ''}`)
+        .set('authorization', taoyuan)
+        .expect(200);
+      paged.push(...page.body.items.map((m: { id: string }) => m.id));
+      after = page.body.nextAfter;
+    } while (after);
+    expect(paged).toEqual(all.body.items.map((m: { id: string }) => m.id));
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged).not.toContain(xishanMemberId);
+    // Another district's member as a cursor is as unknown as any other id: an empty page.
+    const foreignCursor = await http()
+      .get(`/api/v1/members?after=${xishanMemberId}`)
+      .set('authorization', taoyuan)
+      .expect(200);
+    expect(foreignCursor.body).toEqual({ items: [], nextAfter: null });
+
+    const names = async (q: string): Promise<string[]> =>
+      (
+        await http()
+          .get(`/api/v1/members?q=${encodeURIComponent(q)}`)
+          .set('authorization', taoyuan)
+          .expect(200)
+      ).body.items
+        .map((m: { name: string }) => m.name)
+        .sort();
+    expect(await names('王小')).toEqual(['王小明', '王小红'].sort());
+    expect(await names('王')).toEqual(['王大山', '王小明', '王小红'].sort());
+    expect(await names('王小明')).toEqual(['王小明']);
+    expect(await names('%')).toEqual([]);
+  });
+
   it('refuses to register into another district’s branch', async () => {
     await http()
       .post('/api/v1/members')

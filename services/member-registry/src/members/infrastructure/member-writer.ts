@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { pgTextArray, type InsertStatement } from '../../shared/infrastructure/insert-statement';
 import type { MemberAttributes } from '../domain/member-input';
 import { isEthnicMinority } from '../domain/member-input';
 import type { PiiCipher } from '../../shared/infrastructure/pii-cipher';
@@ -13,25 +14,20 @@ export interface NewMemberRecord extends MemberAttributes, MemberPlacement {
   readonly id: string;
 }
 
-function pgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
-
 /**
  * Inserts members with one statement (unnest of column arrays): one round trip for a single
  * registration or for a 2,000-row import batch. Rows whose ID number already exists anywhere in
  * the city are skipped, and their ids are missing from the result, so the caller can report a 409
  * or a row error without a second query that RLS would blind to other districts.
  */
-export async function insertMembers(
-  manager: EntityManager,
+export function insertMembersStatement(
   cipher: PiiCipher,
   records: readonly NewMemberRecord[],
-): Promise<Set<string>> {
-  if (records.length === 0) return new Set();
+  returning = 'id',
+): InsertStatement {
   const col = <T>(pick: (r: NewMemberRecord) => T): T[] => records.map(pick);
-  const rows = await manager.query<{ id: string }[]>(
-    `INSERT INTO members (id, district_id, org_path, branch_id, name, gender, ethnicity, ethnic_minority, birth_date,
+  return {
+    sql: `INSERT INTO members (id, district_id, org_path, branch_id, name, gender, ethnicity, ethnic_minority, birth_date,
         education_level, joined_at, mobile_cipher, mobile_index, resident_id_cipher, resident_id_index, category,
         has_post, cadre_rank, position, specialties, rural, phone_on_card)
      SELECT u.id, u.district_id, u.org_path, u.branch_id, u.name, u.gender, u.ethnicity, u.ethnic_minority, u.birth_date,
@@ -44,8 +40,8 @@ export async function insertMembers(
               joined_at, mobile_cipher, mobile_index, resident_id_cipher, resident_id_index, category, has_post,
               cadre_rank, position, specialties, rural, phone_on_card)
      ON CONFLICT (resident_id_index) DO NOTHING
-     RETURNING id`,
-    [
+     RETURNING ${returning}`,
+    params: [
       col((r) => r.id),
       col((r) => r.districtId),
       col((r) => r.orgPath),
@@ -69,6 +65,16 @@ export async function insertMembers(
       col((r) => r.rural),
       col((r) => r.phoneOnCard),
     ],
-  );
+  };
+}
+
+export async function insertMembers(
+  manager: EntityManager,
+  cipher: PiiCipher,
+  records: readonly NewMemberRecord[],
+): Promise<Set<string>> {
+  if (records.length === 0) return new Set();
+  const { sql, params } = insertMembersStatement(cipher, records);
+  const rows = await manager.query<{ id: string }[]>(sql, params);
   return new Set(rows.map((r) => r.id));
 }

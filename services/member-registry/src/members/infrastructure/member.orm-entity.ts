@@ -1,13 +1,14 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OrgUnitOrmEntity } from '../../org-units/infrastructure/org-unit.orm-entity';
 
-// Mirrors migration 1764000000000 exactly: the drift check compares this with the migrated schema.
+// Mirrors migrations 1764000000000 and 1764000001000 exactly: the drift check compares this with the migrated schema.
 @Entity({ name: 'members' })
 @Index('members_resident_id_index_key', ['residentIdIndex'], { unique: true })
-@Index('members_org_path_idx', ['orgPath'])
+@Index('members_org_path_id_idx', ['orgPath', 'id'])
 @Index('members_branch_id_idx', ['branchId'])
 @Index('members_mobile_index_idx', ['mobileIndex'])
-@Index('members_name_idx', ['name'])
+// (name COLLATE "C"): TypeORM cannot declare a collation in an index; it must leave it alone.
+@Index('members_name_prefix_idx', { synchronize: false })
 export class MemberOrmEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'district_id', nullable: true }) districtId!: string | null;

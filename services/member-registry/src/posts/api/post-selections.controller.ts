@@ -3,6 +3,11 @@ import { CurrentActor, type Actor } from '@lianxin/auth';
 import { ApiRoute, Idempotent, ZodBody, ZodParams } from '@lianxin/platform-http';
 import { z } from 'zod';
 import { CloseApplicationsHandler } from '../application/commands/close-applications/close-applications.handler';
+import {
+  cancelSelectionBody,
+  CancelSelectionHandler,
+  type CancelSelectionCommand,
+} from '../application/commands/cancel-selection/cancel-selection.handler';
 import { ConfirmSelectionHandler } from '../application/commands/confirm-selection/confirm-selection.handler';
 import {
   nominateCandidateBody,
@@ -59,6 +64,7 @@ export class PostSelectionsController {
     private readonly publicise: PubliciseResultHandler,
     private readonly object: RaiseObjectionHandler,
     private readonly confirm: ConfirmSelectionHandler,
+    private readonly cancel: CancelSelectionHandler,
     private readonly getOne: GetSelectionHandler,
   ) {}
 
@@ -199,5 +205,23 @@ export class PostSelectionsController {
   })
   confirmSelection(@ZodParams(idParams) p: Id, @CurrentActor() actor: Actor): Promise<SelectionView> {
     return this.confirm.execute(p.id, actor);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiRoute({
+    summary: 'Cancel a selection in progress (any state before confirmed), with a reason',
+    description:
+      'Allowed while the selection is open, nominating, shortlisted, voted or publicised; a confirmed or cancelled selection answers 409 with the allowed steps. Publishes registry.post-selection.cancelled (without the reason text).',
+    action: 'registry.post.write',
+    tags,
+    ...steps,
+  })
+  cancelSelection(
+    @ZodParams(idParams) p: Id,
+    @ZodBody(cancelSelectionBody) body: Omit<CancelSelectionCommand, 'selectionId'>,
+    @CurrentActor() actor: Actor,
+  ): Promise<SelectionView> {
+    return this.cancel.execute({ ...body, selectionId: p.id }, actor);
   }
 }

@@ -109,6 +109,8 @@ describe('two-way post selection (设岗定责)', () => {
     await post(`/api/v1/post-selections/${id}/confirm`).expect(200);
     const again = await post(`/api/v1/post-selections/${id}/confirm`).expect(409);
     expect(again.body.allowed).toEqual([]);
+    const lateCancel = await post(`/api/v1/post-selections/${id}/cancel`, { reason: '太晚了' }).expect(409);
+    expect(lateCancel.body.allowed).toEqual([]);
 
     const detail = await request(t.app.getHttpServer())
       .get(`/api/v1/post-selections/${id}`)
@@ -144,6 +146,80 @@ describe('two-way post selection (设岗定责)', () => {
       'registry.post-selection.objection-raised',
       'registry.post-selection.confirmed',
     ]);
+    t.settings.setToday('2026-06-30');
+  });
+
+  it('cancels a selection in progress with a reason: audited, emitted without the reason, final', async () => {
+    t.settings.setToday('2026-06-01');
+    const type = await post('/api/v1/post-types', {
+      unitId: ids.tyTownship,
+      code: 'policy-publicity',
+      name: '政策宣传岗',
+      duties: ['explain_policies'],
+    }).expect(201);
+    const opened = await post('/api/v1/post-selections', {
+      branchId: ids.tyBranch,
+      postTypeId: type.body.id,
+      seats: 1,
+      applicationsCloseOn: '2026-06-10',
+      objectionWindowDays: 5,
+    }).expect(201);
+    const id = opened.body.id as string;
+    await post(`/api/v1/post-selections/${id}/applications`, { memberId: m[2], statement: '愿意' }).expect(
+      200,
+    );
+    await post(`/api/v1/post-selections/${id}/close-applications`).expect(200);
+
+    const noReason = await post(`/api/v1/post-selections/${id}/cancel`, {}).expect(400);
+    expect(noReason.body.errors[0].field).toContain('reason');
+    const xishan = await t.token(ACTORS.xishanAdmin);
+    await request(t.app.getHttpServer())
+      .post(`/api/v1/post-selections/${id}/cancel`)
+      .set('authorization', xishan)
+      .send({ reason: '别的区' })
+      .expect(404);
+
+    const cancelled = await post(`/api/v1/post-selections/${id}/cancel`, {
+      reason: '村两委换届，岗位调整后重新设岗',
+    }).expect(200);
+    expect(cancelled.body).toMatchObject({
+      state: 'cancelled',
+      allowedSteps: [],
+      cancelledOn: '2026-06-01',
+      cancellationReason: '村两委换届，岗位调整后重新设岗',
+    });
+    const again = await post(`/api/v1/post-selections/${id}/cancel`, { reason: '再次' }).expect(409);
+    expect(again.body.allowed).toEqual([]);
+    const nominate = await post(`/api/v1/post-selections/${id}/nominations`, {
+      memberId: m[3],
+      nominatorKind: 'resident',
+    }).expect(409);
+    expect(nominate.body.allowed).toEqual([]);
+
+    const detail = await request(t.app.getHttpServer())
+      .get(`/api/v1/post-selections/${id}`)
+      .set('authorization', token)
+      .expect(200);
+    expect(detail.body.audit.at(-1)).toMatchObject({
+      step: 'cancel',
+      fromState: 'nominating',
+      toState: 'cancelled',
+      actorId: ACTORS.taoyuanAdmin.id,
+    });
+    const events = await t.db.ownerDataSource.query<{ payload: { type: string; data: object } }[]>(
+      `SELECT payload FROM outbox WHERE payload->>'aggregateId' = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(events.at(-1)?.payload).toMatchObject({
+      type: 'registry.post-selection.cancelled',
+      data: {
+        selectionId: id,
+        postTypeId: type.body.id,
+        previousState: 'nominating',
+        cancelledOn: '2026-06-01',
+      },
+    });
+    expect(JSON.stringify(events.at(-1))).not.toContain('换届');
     t.settings.setToday('2026-06-30');
   });
 

@@ -25,6 +25,8 @@ export const selectionViewSchema = z.object({
   objectionWindowDays: z.number().int(),
   objectionWindowEndsOn: z.string().nullable(),
   confirmedOn: z.string().nullable(),
+  cancelledOn: z.string().nullable(),
+  cancellationReason: z.string().nullable(),
   version: z.number().int(),
 });
 export type SelectionView = z.infer<typeof selectionViewSchema>;
@@ -48,6 +50,8 @@ export function toSelectionView(row: SelectionRow): SelectionView {
     objectionWindowDays: row.objection_window_days,
     objectionWindowEndsOn: row.objection_window_ends_on,
     confirmedOn: row.confirmed_on,
+    cancelledOn: row.cancelled_on,
+    cancellationReason: row.cancellation_reason,
     version: row.version,
   };
 }

@@ -20,13 +20,16 @@ export interface SelectionRow {
   publicised_on: string | null;
   objection_window_ends_on: string | null;
   confirmed_on: string | null;
+  cancelled_on: string | null;
+  cancellation_reason: string | null;
   version: number;
 }
 
 const COLUMNS = `id, district_id, org_path, branch_id, post_type_id, seats, state, objection_window_days,
   to_char(opens_on, 'YYYY-MM-DD') AS opens_on, to_char(applications_close_on, 'YYYY-MM-DD') AS applications_close_on,
   shortlist, ballots_cast, results, elected, to_char(publicised_on, 'YYYY-MM-DD') AS publicised_on,
-  to_char(objection_window_ends_on, 'YYYY-MM-DD') AS objection_window_ends_on, to_char(confirmed_on, 'YYYY-MM-DD') AS confirmed_on, version`;
+  to_char(objection_window_ends_on, 'YYYY-MM-DD') AS objection_window_ends_on, to_char(confirmed_on, 'YYYY-MM-DD') AS confirmed_on,
+  to_char(cancelled_on, 'YYYY-MM-DD') AS cancelled_on, cancellation_reason, version`;
 
 export async function requireSelection(
   manager: EntityManager,

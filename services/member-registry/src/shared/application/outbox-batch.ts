@@ -35,6 +35,16 @@ export class OutboxBatch {
     target: EventTarget,
     data: EventData<TDef>,
   ): Promise<void> {
+    this.pending.push(this.message(definition, target, data));
+    if (this.pending.length >= this.flushAt) await this.flush();
+  }
+
+  /** Builds (and holds to its exact schema) an outbox row without queuing it. */
+  message<TDef extends EventDefinition>(
+    definition: TDef,
+    target: EventTarget,
+    data: EventData<TDef>,
+  ): OutboxMessage {
     const envelope = buildEnvelope(definition, {
       source: REGISTRY_SOURCE,
       districtId: target.districtId,
@@ -46,14 +56,18 @@ export class OutboxBatch {
     });
     // buildEnvelope has already held the event to its exact schema; toOutboxMessage would parse it
     // a second time, which costs as much as the rest of an imported row.
-    this.pending.push({
+    return {
       id: envelope.id,
       topic: definition.topic,
       key: messageKey(envelope),
       headers: { ...envelopeHeaders(envelope), ...this.traceHeaders },
       payload: envelope,
-    });
-    if (this.pending.length >= this.flushAt) await this.flush();
+    };
+  }
+
+  /** Counts rows another statement wrote from `message()` (see insertWithOutbox). */
+  countWritten(rows: number): void {
+    this.written += rows;
   }
 
   async flush(): Promise<void> {

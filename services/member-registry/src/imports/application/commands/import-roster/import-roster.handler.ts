@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { householdRegisteredV1, memberRegisteredV1 } from '@lianxin/contracts';
 import type { Actor } from '@lianxin/auth';
 import { BusinessRuleError, ValidationError } from '@lianxin/platform-http';
 import { inTransaction } from '@lianxin/platform-persistence';
@@ -7,14 +6,11 @@ import type { Readable } from 'node:stream';
 import type { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
-import {
-  insertHouseholds,
-  type NewHouseholdRecord,
-} from '../../../../households/infrastructure/household-writer';
-import { isEthnicMinority } from '../../../../members/domain/member-input';
-import { insertMembers, type NewMemberRecord } from '../../../../members/infrastructure/member-writer';
+import type { NewHouseholdRecord } from '../../../../households/infrastructure/household-writer';
+import type { NewMemberRecord } from '../../../../members/infrastructure/member-writer';
 import { roleFor } from '../../../../shared/application/event-factory';
 import { OutboxBatch } from '../../../../shared/application/outbox-batch';
+import { registerHouseholds, registerMembers } from '../../../../shared/application/registration-batch';
 import {
   PII_CIPHER,
   REGISTRY_DATA_SOURCE,
@@ -90,19 +86,33 @@ export class ImportRosterHandler {
         for (const e of rowErrors) if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
       };
       const writing = (): boolean => query.mode === 'valid-rows' || rejected === 0;
+      // One batch is written while the next is parsed and validated (Postgres and Node work in
+      // parallel); never more than one in flight, so memory stays bounded by two batches.
+      let inFlight: Promise<void> | undefined;
+      const settle = async (): Promise<void> => {
+        const running = inFlight;
+        inFlight = undefined;
+        await running;
+      };
       const flush = async (): Promise<void> => {
         if (pending.length === 0) return;
         const batch = pending;
         pending = [];
+        await settle();
         if (!writing()) return;
-        const inserted =
+        const records = batch.map((p) => p.record);
+        const written =
           kind === 'members'
-            ? await this.writeMembers(tx.manager, batch as PendingRow<NewMemberRecord>[], outbox)
-            : await this.writeHouseholds(tx.manager, batch as PendingRow<NewHouseholdRecord>[], outbox);
-        imported += inserted.size;
-        for (const p of batch)
-          if (!inserted.has(p.record.id))
-            reject([{ row: p.row, field: 'residentId', reason: 'already registered' }]);
+            ? registerMembers(tx.manager, this.cipher, outbox, records as NewMemberRecord[])
+            : registerHouseholds(tx.manager, this.cipher, outbox, records as NewHouseholdRecord[]);
+        inFlight = written.then((inserted) => {
+          imported += inserted.size;
+          for (const p of batch)
+            if (!inserted.has(p.record.id))
+              reject([{ row: p.row, field: 'residentId', reason: 'already registered' }]);
+        });
+        // Observed by settle(); this only keeps a failure from being reported as unhandled meanwhile.
+        inFlight.catch(() => undefined);
       };
 
       let rowNumber = 0;
@@ -159,6 +169,7 @@ export class ImportRosterHandler {
       if (!fields)
         throw new ValidationError('the file is empty', [{ field: 'body', message: 'no header row' }]);
       await flush();
+      await settle();
       await outbox.flush();
       const report: ImportReport = {
         importId: null,
@@ -205,67 +216,5 @@ export class ImportRosterHandler {
       [root.org_path, level],
     );
     return new Map(rows.map((u) => [u.org_path, u]));
-  }
-
-  private async writeMembers(
-    manager: EntityManager,
-    batch: PendingRow<NewMemberRecord>[],
-    outbox: OutboxBatch,
-  ): Promise<Set<string>> {
-    const inserted = await insertMembers(
-      manager,
-      this.cipher,
-      batch.map((p) => p.record),
-    );
-    for (const { record: m } of batch) {
-      if (!inserted.has(m.id)) continue;
-      await outbox.add(
-        memberRegisteredV1,
-        { districtId: m.districtId, orgPath: m.orgPath, aggregateId: m.id },
-        {
-          memberId: m.id,
-          branchUnitId: m.branchId,
-          category: m.category,
-          hasPost: m.hasPost,
-          cadreRank: m.cadreRank,
-          gender: m.gender,
-          ethnicityMinority: isEthnicMinority(m.ethnicity),
-          birthYear: Number(m.birthDate.slice(0, 4)),
-          educationLevel: m.educationLevel,
-          rural: m.rural,
-          joinedAt: m.joinedAt,
-          specialties: m.specialties,
-        },
-      );
-    }
-    return inserted;
-  }
-
-  private async writeHouseholds(
-    manager: EntityManager,
-    batch: PendingRow<NewHouseholdRecord>[],
-    outbox: OutboxBatch,
-  ): Promise<Set<string>> {
-    const inserted = await insertHouseholds(
-      manager,
-      this.cipher,
-      batch.map((p) => p.record),
-    );
-    for (const { record: h } of batch) {
-      if (!inserted.has(h.id)) continue;
-      await outbox.add(
-        householdRegisteredV1,
-        { districtId: h.districtId, orgPath: h.orgPath, aggregateId: h.id },
-        {
-          householdId: h.id,
-          villageUnitId: h.villageId,
-          size: h.size,
-          hardshipStatus: h.hardshipStatus,
-          needs: h.needs,
-          isMigrantMemberHousehold: h.isMigrantMemberHousehold,
-        },
-      );
-    }
-    return inserted;
   }
 }

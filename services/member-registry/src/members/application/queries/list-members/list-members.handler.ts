@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PII_CIPHER, REGISTRY_DATA_SOURCE } from '../../../../shared/application/registry-tokens';
 import { requireUnit } from '../../../../shared/application/scope';
 import { normaliseMobile } from '../../../../shared/domain/mobile';
+import { prefixUpperBound } from '../../../../shared/domain/prefix-range';
 import { normaliseResidentId } from '../../../../shared/domain/resident-id';
 import type { PiiCipher } from '../../../../shared/infrastructure/pii-cipher';
 import { MEMBER_COLUMNS, type MemberRow } from '../../../infrastructure/member-row';
@@ -23,7 +24,7 @@ export const listMembersQuery = z.strictObject({
   category: memberCategory.optional(),
   cadreRank: cadreRank.optional(),
   status: z.enum(['active', 'transferring', 'inactive']).optional(),
-  /** Keyset pagination: the last id of the previous page. */
+  /** Keyset pagination: the last id of the previous page (pages are in org path, then id order). */
   after: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -44,30 +45,48 @@ export class ListMembersHandler {
   execute(query: ListMembersQuery, actor: Actor): Promise<{ items: MemberView[]; nextAfter: string | null }> {
     return inTransaction(this.dataSource, actor.scope, async (tx) => {
       const prefix = query.unitId ? (await requireUnit(tx.manager, query.unitId)).org_path : actor.scope;
+      // Only the filters given become predicates (no `$n IS NULL OR …`), so the planner sees
+      // each one. Under row-level security Postgres turns only leakproof operators of a query into
+      // index conditions; `LIKE` is not one, `>=`/`<` on text are. So the subtree (besides RLS,
+      // whose qual reads a setting) and a name prefix are stated as ranges (ADR 0008): the
+      // subtree is a range of the (org_path, id) index, in page order, so the first page reads
+      // `limit` rows; a name prefix is a range of the (name COLLATE "C") index.
+      const params: unknown[] = [prefix, prefixUpperBound(prefix)];
+      const where = ['org_path >= $1', 'org_path < $2'];
+      const add = (sql: (n: string) => string, value: unknown): void => {
+        params.push(value);
+        where.push(sql(`$${params.length}`));
+      };
+      if (query.q) {
+        add((n) => `name COLLATE "C" >= ${n}`, query.q);
+        add((n) => `name COLLATE "C" < ${n}`, prefixUpperBound(query.q));
+      }
+      if (query.mobile)
+        add((n) => `mobile_index = ${n}`, this.cipher.blindIndex('mobile', normaliseMobile(query.mobile)));
+      if (query.residentId)
+        add(
+          (n) => `resident_id_index = ${n}`,
+          this.cipher.blindIndex('resident-id', normaliseResidentId(query.residentId)),
+        );
+      if (query.category) add((n) => `category = ${n}`, query.category);
+      if (query.cadreRank) add((n) => `cadre_rank = ${n}`, query.cadreRank);
+      if (query.status) add((n) => `status = ${n}`, query.status);
+      if (query.after) {
+        // Resume after the previous page's last row: (org_path, id) > (its path, its id), written
+        // with leakproof operators (a row comparison is not) so the path bound is an index condition.
+        const [last] = await tx.manager.query<{ org_path: string }[]>(
+          'SELECT org_path FROM members WHERE id = $1',
+          [query.after],
+        );
+        if (!last) return { items: [], nextAfter: null };
+        add((n) => `org_path >= ${n}`, last.org_path);
+        params.push(query.after);
+        where.push(`(org_path > $${params.length - 1} OR id > $${params.length})`);
+      }
+      params.push(query.limit);
       const rows = await tx.manager.query<MemberRow[]>(
-        `SELECT ${MEMBER_COLUMNS} FROM members
-          WHERE org_path LIKE $1 || '%'
-            AND ($2::text IS NULL OR name LIKE $2 || '%')
-            AND ($3::text IS NULL OR mobile_index = $3)
-            AND ($4::text IS NULL OR resident_id_index = $4)
-            AND ($5::text IS NULL OR category = $5)
-            AND ($6::text IS NULL OR cadre_rank = $6)
-            AND ($7::text IS NULL OR status = $7)
-            AND ($8::uuid IS NULL OR id > $8)
-          ORDER BY id LIMIT $9`,
-        [
-          prefix,
-          query.q?.replace(/[%_\\]/g, '\\$&') ?? null,
-          query.mobile ? this.cipher.blindIndex('mobile', normaliseMobile(query.mobile)) : null,
-          query.residentId
-            ? this.cipher.blindIndex('resident-id', normaliseResidentId(query.residentId))
-            : null,
-          query.category ?? null,
-          query.cadreRank ?? null,
-          query.status ?? null,
-          query.after ?? null,
-          query.limit,
-        ],
+        `SELECT ${MEMBER_COLUMNS} FROM members WHERE ${where.join(' AND ')} ORDER BY org_path, id LIMIT $${params.length}`,
+        params,
       );
       return {
         items: rows.map((row) => toMemberView(row, actor, this.cipher)),

@@ -21,6 +21,7 @@ export const PROJECTED_EVENT_TYPES = [
   'registry.household.registered',
   'registry.household.updated',
   'registry.household.hardship-status-changed',
+  'registry.household.deactivated',
 ] as const;
 
 export type ProjectedEnvelope = Extract<KnownEnvelope, { type: (typeof PROJECTED_EVENT_TYPES)[number] }>;
@@ -171,6 +172,11 @@ export class ApplyRegistryEventHandler {
           { id: envelope.data.householdId },
           { hardshipStatus: envelope.data.hardshipStatus, updatedAt: at },
         );
+        return;
+      case 'registry.household.deactivated':
+        // Setting a flag is idempotent in itself; the inbox also drops a redelivery. The household
+        // leaves the coverage report and suggestions, which only count active households.
+        await households.update({ id: envelope.data.householdId }, { active: false, updatedAt: at });
         return;
     }
   }
