@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { coalescingSocket } from './coalescing-socket';
 
 export interface CreateDataSourceOptions {
   url: string;
@@ -31,5 +32,7 @@ export function createDataSource(options: CreateDataSourceOptions): DataSource {
     logging: options.logging ?? false,
     // A dead database should fail a request, not hang it.
     connectTimeoutMS: 10_000,
+    // pg's client config: each connection's socket sends a query's messages in one write.
+    extra: { stream: coalescingSocket },
   });
 }
