@@ -41,6 +41,7 @@ export async function bootstrap(config: PairingConfig): Promise<void> {
     producer,
     batchSize: config.OUTBOX_BATCH_SIZE,
     pollMs: config.OUTBOX_POLL_MS,
+    lingerMs: config.OUTBOX_LINGER_MS,
   });
   await relay.start();
   const consumer = new RegistryEventsConsumer(dataSource);

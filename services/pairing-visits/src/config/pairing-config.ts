@@ -22,6 +22,13 @@ export const pairingConfigSchema = z
     /** Outbox relay: rows per publish batch and idle poll interval. */
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+    /**
+     * Pause after a partial batch before the next poll: under a steady stream of visits the relay
+     * then sends tens of rows per transaction instead of two or three (each relay transaction is
+     * five statements and a commit flush in this process and in Postgres). Events wait at most
+     * this much longer.
+     */
+    OUTBOX_LINGER_MS: z.coerce.number().int().min(0).max(5_000).default(100),
     /** Default share of visits drawn by a spot check when the request does not say (5 %). */
     SPOT_CHECK_DEFAULT_SHARE: z.coerce.number().gt(0).lte(1).default(0.05),
   })
