@@ -7,6 +7,7 @@ import { type Logger, type TraceIds } from '@lianxin/platform-telemetry';
 import { applySimpleCors } from '../../cors/cors.middleware';
 import { applyDecision, clientIpKey, tokenKey, type RateLimiters } from '../../rate-limit/rate-limiters';
 import { type ForwardRequestHandler } from '../application/forward-request.handler';
+import { PUBLIC_ROUTE, readLaneRoute } from './read-lane-routes';
 
 export interface ReadLaneOptions {
   readonly forward: ForwardRequestHandler;
@@ -19,25 +20,7 @@ export interface ReadLaneOptions {
   readonly securityHeaders: readonly (readonly [string, string])[];
 }
 
-/** Metric and log labels, the same the Nest pipeline's catch-all routes produce. */
-const API_ROUTE = '/api/v1/*path';
-const PUBLIC_ROUTE = '/public/*path';
 const INVALID_TRACE_ID = '00000000000000000000000000000000';
-
-function isOwnApiPath(path: string): boolean {
-  // The gateway's own Nest routes under /api/v1 (development issuer, audit trail).
-  return (
-    path === '/api/v1/auth' ||
-    path.startsWith('/api/v1/auth/') ||
-    path === '/api/v1/audit' ||
-    path.startsWith('/api/v1/audit/')
-  );
-}
-
-function hasBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
 
 /**
  * The read fast lane (ADR 0007): bodiless GET and HEAD requests for the services behind the
@@ -56,16 +39,12 @@ export class ReadLane {
 
   /** Takes the request (returns true) when it belongs to the lane; otherwise leaves it to Express. */
   readonly handle = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const method = req.method;
-    if (method !== 'GET' && method !== 'HEAD') return false;
+    const method = req.method ?? 'GET';
     const url = req.url ?? '';
     const queryStart = url.indexOf('?');
     const path = queryStart === -1 ? url : url.slice(0, queryStart);
-    let route: string;
-    if (path.startsWith('/public/')) route = PUBLIC_ROUTE;
-    else if (path.startsWith('/api/v1/') && !isOwnApiPath(path)) route = API_ROUTE;
-    else return false;
-    if (hasBody(req)) return false;
+    const route = readLaneRoute(method, path, req.headers);
+    if (route === undefined) return false;
     void this.serve(req, res, method, url, path, queryStart === -1 ? '' : url.slice(queryStart + 1), route);
     return true;
   };
