@@ -1,14 +1,8 @@
 import { startTelemetry } from '@lianxin/platform-telemetry';
 import { loadGatewayConfig } from './config/gateway-config';
-import { isReadLaneRequest } from './forwarding/api/read-lane-routes';
 
 const config = loadGatewayConfig();
-// The read fast lane opens its own, leaner SERVER span (ADR 0007).
-startTelemetry({
-  serviceName: 'gateway',
-  otlpEndpoint: config.otlpEndpoint,
-  ignoreIncomingRequest: isReadLaneRequest,
-});
+startTelemetry({ serviceName: 'gateway', otlpEndpoint: config.otlpEndpoint });
 
 // Everything else is loaded after telemetry, so its instrumentations patch http, express and pg
 // before those modules are first required (static imports would be hoisted above this line).

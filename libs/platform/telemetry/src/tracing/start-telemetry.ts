@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -26,12 +25,6 @@ export interface TelemetryOptions {
    * to it one by one (no batching) so a test can read them as soon as a request finishes.
    */
   readonly exporter?: SpanExporter;
-  /**
-   * Incoming requests the http instrumentation should leave alone, because the handler opens its
-   * own, leaner SERVER span (`@lianxin/platform-http`'s `beginRequest` does when none is active):
-   * the gateway's read fast lane, where the instrumentation's span was a third of the CPU.
-   */
-  readonly ignoreIncomingRequest?: (request: IncomingMessage) => boolean;
 }
 
 export interface TelemetryHandle {
@@ -74,9 +67,7 @@ export function startTelemetry(options: TelemetryOptions): TelemetryHandle {
     serviceName: options.serviceName,
     textMapPropagator: new W3CTraceContextPropagator(),
     instrumentations: [
-      new HttpInstrumentation(
-        options.ignoreIncomingRequest ? { ignoreIncomingRequestHook: options.ignoreIncomingRequest } : {},
-      ),
+      new HttpInstrumentation(),
       new ExpressInstrumentation(),
       new PgInstrumentation(),
       new NestInstrumentation(),

@@ -35,13 +35,40 @@ const HOUSEHOLD_REGISTERED_DATA = `jsonb_build_object(
 const HOUSEHOLD_RETURNING =
   'id, district_id, org_path, village_id, size, hardship_status, needs, is_migrant_member_household';
 
-export async function registerMembers(
+/** A batch whose statement is built (rows encrypted, event template validated) but not sent yet. */
+export interface PreparedBatch {
+  /** Sends the statement; resolves to the ids inserted. */
+  write(): Promise<Set<string>>;
+}
+
+const EMPTY: PreparedBatch = { write: () => Promise.resolve(new Set()) };
+
+export function registerMembers(
   manager: EntityManager,
   cipher: PiiCipher,
   events: OutboxBatch,
   records: readonly NewMemberRecord[],
 ): Promise<Set<string>> {
-  if (records.length === 0) return new Set();
+  return prepareMembers(manager, cipher, events, records).write();
+}
+
+export function registerHouseholds(
+  manager: EntityManager,
+  cipher: PiiCipher,
+  events: OutboxBatch,
+  records: readonly NewHouseholdRecord[],
+): Promise<Set<string>> {
+  return prepareHouseholds(manager, cipher, events, records).write();
+}
+
+/** The CPU work of a batch, separate from its round trip, so the caller can do it while the previous batch is still in Postgres. */
+export function prepareMembers(
+  manager: EntityManager,
+  cipher: PiiCipher,
+  events: OutboxBatch,
+  records: readonly NewMemberRecord[],
+): PreparedBatch {
+  if (records.length === 0) return EMPTY;
   const m = records[0];
   const template = events.message(
     memberRegisteredV1,
@@ -61,7 +88,7 @@ export async function registerMembers(
       specialties: m.specialties,
     },
   );
-  return insertWithEvents(
+  return prepareWithEvents(
     manager,
     events,
     insertMembersStatement(cipher, records, MEMBER_RETURNING),
@@ -71,13 +98,13 @@ export async function registerMembers(
   );
 }
 
-export async function registerHouseholds(
+export function prepareHouseholds(
   manager: EntityManager,
   cipher: PiiCipher,
   events: OutboxBatch,
   records: readonly NewHouseholdRecord[],
-): Promise<Set<string>> {
-  if (records.length === 0) return new Set();
+): PreparedBatch {
+  if (records.length === 0) return EMPTY;
   const h = records[0];
   const template = events.message(
     householdRegisteredV1,
@@ -91,7 +118,7 @@ export async function registerHouseholds(
       isMigrantMemberHousehold: h.isMigrantMemberHousehold,
     },
   );
-  return insertWithEvents(
+  return prepareWithEvents(
     manager,
     events,
     insertHouseholdsStatement(cipher, records, HOUSEHOLD_RETURNING),
@@ -103,21 +130,19 @@ export async function registerHouseholds(
 
 /**
  * `statement` returns the inserted rows as `i`; `rowIds[k]` gets the k-th event (order kept in
- * `outbox.seq`); rows skipped by `ON CONFLICT DO NOTHING` get none. Returns the inserted ids.
+ * `outbox.seq`); rows skipped by `ON CONFLICT DO NOTHING` get none. `write` returns the inserted ids.
  */
-async function insertWithEvents(
+function prepareWithEvents(
   manager: EntityManager,
   events: OutboxBatch,
   statement: InsertStatement,
   rowIds: readonly string[],
   template: OutboxMessage,
   dataSql: string,
-): Promise<Set<string>> {
-  await events.flush(); // events queued earlier keep their place before these
+): PreparedBatch {
   const { [HEADERS.eventId]: _eventId, [HEADERS.districtId]: _districtId, ...headers } = template.headers;
   const n = statement.params.length;
-  const rows = await manager.query<{ id: string }[]>(
-    `WITH i AS (${statement.sql}),
+  const sql = `WITH i AS (${statement.sql}),
      events AS (
        INSERT INTO outbox (id, topic, key, headers, payload)
        SELECT e.event_id, $${n + 1}, i.id::text,
@@ -130,16 +155,21 @@ async function insertWithEvents(
          JOIN i ON i.id = e.row_id
         ORDER BY e.ord
      )
-     SELECT id FROM i`,
-    [
-      ...statement.params,
-      template.topic,
-      JSON.stringify(headers),
-      JSON.stringify(template.payload),
-      rowIds,
-      rowIds.map((id, k) => (k === 0 ? template.id : uuidv7())),
-    ],
-  );
-  events.countWritten(rows.length);
-  return new Set(rows.map((r) => r.id));
+     SELECT id FROM i`;
+  const params = [
+    ...statement.params,
+    template.topic,
+    JSON.stringify(headers),
+    JSON.stringify(template.payload),
+    rowIds,
+    rowIds.map((id, k) => (k === 0 ? template.id : uuidv7())),
+  ];
+  return {
+    async write() {
+      await events.flush(); // events queued earlier keep their place before these
+      const rows = await manager.query<{ id: string }[]>(sql, params);
+      events.countWritten(rows.length);
+      return new Set(rows.map((r) => r.id));
+    },
+  };
 }

@@ -10,7 +10,7 @@ import type { NewHouseholdRecord } from '../../../../households/infrastructure/h
 import type { NewMemberRecord } from '../../../../members/infrastructure/member-writer';
 import { roleFor } from '../../../../shared/application/event-factory';
 import { OutboxBatch } from '../../../../shared/application/outbox-batch';
-import { registerHouseholds, registerMembers } from '../../../../shared/application/registration-batch';
+import { prepareHouseholds, prepareMembers } from '../../../../shared/application/registration-batch';
 import {
   PII_CIPHER,
   REGISTRY_DATA_SOURCE,
@@ -98,13 +98,16 @@ export class ImportRosterHandler {
         if (pending.length === 0) return;
         const batch = pending;
         pending = [];
-        await settle();
         if (!writing()) return;
         const records = batch.map((p) => p.record);
-        const written =
+        // Encrypt and build the statement while the previous batch is still in Postgres.
+        const prepared =
           kind === 'members'
-            ? registerMembers(tx.manager, this.cipher, outbox, records as NewMemberRecord[])
-            : registerHouseholds(tx.manager, this.cipher, outbox, records as NewHouseholdRecord[]);
+            ? prepareMembers(tx.manager, this.cipher, outbox, records as NewMemberRecord[])
+            : prepareHouseholds(tx.manager, this.cipher, outbox, records as NewHouseholdRecord[]);
+        await settle();
+        if (!writing()) return;
+        const written = prepared.write();
         inFlight = written.then((inserted) => {
           imported += inserted.size;
           for (const p of batch)
