@@ -277,6 +277,11 @@ async function main(): Promise<void> {
           ['/lx/taoyuan/', '/lx/taoyuan0'],
         ],
         [
+          'statistics',
+          `SELECT branch_id, category, count(*)::int AS total, count(*) FILTER (WHERE rural)::int AS rural FROM members WHERE org_path >= $1 AND org_path < $2 AND status <> 'inactive' GROUP BY branch_id, category`,
+          ['/lx/taoyuan/', '/lx/taoyuan0'],
+        ],
+        [
           'search',
           `SELECT id, name FROM members WHERE org_path >= $1 AND org_path < $2 AND name COLLATE "C" >= $3 AND name COLLATE "C" < $4 ORDER BY org_path, id LIMIT 20`,
           ['/lx/taoyuan/', '/lx/taoyuan0', '党员1234', '党员1235'],

@@ -12,6 +12,7 @@ import { requireUnit } from '../../../../shared/application/scope';
 import { businessDateSchema } from '../../../../shared/domain/field-schemas';
 import { HIGH_SCHOOL_OR_ABOVE, MEMBER_CATEGORY_LABELS } from '../../../../shared/domain/labels';
 import { bornAfterForAgeUnder, percent } from '../../../domain/share';
+import { prefixUpperBound } from '../../../../shared/domain/prefix-range';
 
 export const compositionQuery = z.strictObject({
   /** Root of the subtree; default the caller's whole scope. */
@@ -68,7 +69,8 @@ export class GetCompositionHandler {
       const asOf = query.asOf ?? this.settings.today();
       const bornAfter = bornAfterForAgeUnder(asOf, 45);
       // One pass over the subtree's members, grouped by branch and category; the totals, the
-      // category split and the branch split are sums of these few rows.
+      // category split and the branch split are sums of these few rows. The subtree is a range
+      // (leakproof operators, usable on the (org_path, id) index under RLS; ADR 0008).
       const groups = await tx.manager.query<
         (Totals & { branch_id: string; category: keyof typeof MEMBER_CATEGORY_LABELS })[]
       >(
@@ -79,9 +81,9 @@ export class GetCompositionHandler {
                 count(*) FILTER (WHERE education_level = ANY($3::text[]))::int AS high_school,
                 count(*) FILTER (WHERE rural)::int AS rural,
                 count(*) FILTER (WHERE has_post)::int AS with_post
-           FROM members WHERE org_path LIKE $1 || '%' AND status <> 'inactive'
+           FROM members WHERE org_path >= $1 AND org_path < $4 AND status <> 'inactive'
           GROUP BY branch_id, category`,
-        [prefix, bornAfter, HIGH_SCHOOL_OR_ABOVE],
+        [prefix, bornAfter, HIGH_SCHOOL_OR_ABOVE, prefixUpperBound(prefix)],
       );
       const totals: Totals = {
         total: 0,
@@ -100,8 +102,8 @@ export class GetCompositionHandler {
         byBranch.set(g.branch_id, (byBranch.get(g.branch_id) ?? 0) + g.total);
       }
       const branches = await tx.manager.query<{ id: string; name: string; org_path: string }[]>(
-        `SELECT id, name, org_path FROM org_units WHERE org_path LIKE $1 || '%' AND level = 'branch' AND active ORDER BY org_path`,
-        [prefix],
+        `SELECT id, name, org_path FROM org_units WHERE org_path >= $1 AND org_path < $2 AND level = 'branch' AND active ORDER BY org_path`,
+        [prefix, prefixUpperBound(prefix)],
       );
       const categories = [...byCategory.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
