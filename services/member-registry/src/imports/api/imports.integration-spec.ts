@@ -1,5 +1,11 @@
 import iconv from 'iconv-lite';
-import { buildEnvelope, envelopeHeaders, memberRegisteredV1, type EnvelopeOf } from '@lianxin/contracts';
+import {
+  buildEnvelope,
+  envelopeHeaders,
+  householdRegisteredV1,
+  memberRegisteredV1,
+  type EnvelopeOf,
+} from '@lianxin/contracts';
 import { inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import request from 'supertest';
 import {
@@ -150,6 +156,33 @@ describe('CSV import', () => {
       .send(csv)
       .expect(200);
     expect(res.body).toMatchObject({ rowsImported: 2, rowsRejected: 0 });
+    const events = await t.db.ownerDataSource.query<{ payload: EnvelopeOf<typeof householdRegisteredV1> }[]>(
+      `SELECT payload FROM outbox WHERE payload->>'type' = 'registry.household.registered' AND payload->>'correlationId' = (
+         SELECT payload->>'correlationId' FROM outbox WHERE payload->>'type' = 'registry.household.registered' ORDER BY seq DESC LIMIT 1)
+       ORDER BY seq`,
+    );
+    expect(events.map((e) => e.payload.data)).toEqual([
+      expect.objectContaining({ size: 4, hardshipStatus: 'low_income', needs: ['schooling'] }),
+      expect.objectContaining({ size: 2, hardshipStatus: 'extreme_hardship', needs: [] }),
+    ]);
+    for (const { payload } of events) {
+      const { id, occurredAt, districtId, orgUnitPath, aggregateId, correlationId, actor, source, data } =
+        payload;
+      expect(payload).toEqual(
+        buildEnvelope(householdRegisteredV1, {
+          id,
+          occurredAt,
+          source,
+          districtId,
+          orgUnitPath,
+          aggregateId,
+          correlationId,
+          actor,
+          data,
+        }),
+      );
+      expect(JSON.stringify(payload)).not.toMatch(/李四|王五|红旗村/);
+    }
   });
 
   it('cannot import into another district', async () => {
