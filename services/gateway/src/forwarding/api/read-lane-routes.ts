@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /** Metric and log labels, the same the Nest pipeline's catch-all routes produce. */
 export const API_ROUTE = '/api/v1/*path';
@@ -21,8 +21,7 @@ function hasBody(headers: IncomingHttpHeaders): boolean {
 
 /**
  * The read lane's share of the traffic (ADR 0007): bodiless GET and HEAD for the services behind
- * the gateway. Returns the route label, or undefined for requests Nest handles. Free of other
- * imports, so `main.ts` can hand it to telemetry before anything else is loaded.
+ * the gateway. Returns the route label, or undefined for requests Nest handles.
  */
 export function readLaneRoute(
   method: string | undefined,
@@ -35,13 +34,4 @@ export function readLaneRoute(
   else if (path.startsWith('/api/v1/') && !isOwnApiPath(path)) route = API_ROUTE;
   else return undefined;
   return hasBody(headers) ? undefined : route;
-}
-
-/** For telemetry's `ignoreIncomingRequest`: the lane opens its own SERVER span. */
-export function isReadLaneRequest(req: IncomingMessage): boolean {
-  const url = req.url ?? '';
-  const queryStart = url.indexOf('?');
-  return (
-    readLaneRoute(req.method, queryStart === -1 ? url : url.slice(0, queryStart), req.headers) !== undefined
-  );
 }
