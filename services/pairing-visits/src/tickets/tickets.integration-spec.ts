@@ -184,6 +184,27 @@ describe('sentiment tickets and the 96333 hotline (HTTP, real Postgres)', () => 
     expect(
       (await http().get(`/api/v1/visits?householdId=${other}`).set('authorization', secretary)).body.total,
     ).toBe(0);
+    // A diary entry without problems or matters is one call, its own transaction: the event names
+    // the household's place; a refused entry leaves nothing behind.
+    const logged = (await t.outbox()).find(
+      (row) => row.type === 'pairing.visit.logged' && row.aggregateId === ownVisit.body.id,
+    );
+    expect(logged?.data).toMatchObject({ householdId: own, pairingId: null, problemsRaised: 0 });
+    const [place] = (await t.db.ownerDataSource.query(
+      "SELECT payload->>'orgUnitPath' AS path FROM outbox WHERE key = $1",
+      [ownVisit.body.id],
+    )) as { path: string }[];
+    expect(place?.path).toBe(UNITS.hongqi.path);
+    const outboxBefore = (await t.outbox()).length;
+    const refused = await http()
+      .post('/api/v1/visits')
+      .set('authorization', secretary)
+      .send({ householdId: other, visitDate: '2026-06-30', kind: 'home', heard: '了解近况' });
+    expect(refused.status).toBe(404);
+    expect((await t.outbox()).length).toBe(outboxBefore);
+    expect(
+      (await http().get(`/api/v1/visits?householdId=${other}`).set('authorization', admin)).body.total,
+    ).toBe(1);
     // The secretary opens a ticket for a household of the village, and may not for another village's.
     const ticket = await http()
       .post('/api/v1/tickets')

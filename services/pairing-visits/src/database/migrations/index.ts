@@ -4,6 +4,7 @@ import { DistrictConfigInheritedRead1763800001000 } from './1763800001000-distri
 import { IdempotencyKeys1763800002000 } from './1763800002000-idempotency-keys';
 import { QuotaTallies1763800003000 } from './1763800003000-quota-tallies';
 import { BranchVillageReach1763800004000 } from './1763800004000-branch-village-reach';
+import { LogVisitFunction1763800005000 } from './1763800005000-log-visit-function';
 
 /** Every migration of the service, in order (never edit one once committed; add a new one). */
 export const PAIRING_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const PAIRING_MIGRATIONS = [
   IdempotencyKeys1763800002000,
   QuotaTallies1763800003000,
   BranchVillageReach1763800004000,
+  LogVisitFunction1763800005000,
 ];

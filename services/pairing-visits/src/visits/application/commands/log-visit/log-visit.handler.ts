@@ -1,6 +1,6 @@
 import { visitLoggedV1 } from '@lianxin/contracts';
 import { BusinessRuleError, ForbiddenError, NotFoundError } from '@lianxin/platform-http';
-import { toOutboxMessage, type TransactionContext } from '@lianxin/platform-persistence';
+import { toOutboxMessage } from '@lianxin/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { recordMatter } from '../../../../practical-matters/application/record-matter';
@@ -11,7 +11,7 @@ import { buildEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
 import { openTicket } from '../../../../tickets/application/open-ticket';
 import { assertVisitDate, VisitRuleError } from '../../../domain/visit-rules';
-import { logVisitInOneStatement } from '../../../infrastructure/insert-visit';
+import { inTransactionRunner, logVisitCall, type LogVisitRunner } from '../../../infrastructure/insert-visit';
 import { type VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
 import { type LogVisitInput, type VisitView } from '../../visits.schemas';
@@ -62,14 +62,28 @@ export class LogVisitHandler {
       if (error instanceof VisitRuleError) throw new BusinessRuleError(error.message, { rule: error.field });
       throw error;
     }
+    // Only district roles write the diary (township admins, branch secretaries, members).
+    const districtId = context.actor.districtId;
+    if (districtId === null) throw new ForbiddenError('visits are logged within a district');
     // District scope so a cadre of the county seat can visit a village household; the household's
     // place is checked against the caller's own scope (and the village it lies below).
-    return this.db.run(districtScopeOf(context.actor.scope), async (tx) => {
-      // Only district roles write the diary (township admins, branch secretaries, members).
-      const districtId = context.actor.districtId;
-      if (districtId === null) throw new ForbiddenError('visits are logged within a district');
-      const { visit, household, cadre } = await this.writeInOneStatement(
-        tx,
+    const scope = districtScopeOf(context.actor.scope);
+    if (input.problemsRaised.length === 0 && input.mattersDone.length === 0) {
+      // The common entry: one statement, which is its own transaction (ADR 0009).
+      const { visit } = await this.write(
+        (sql, parameters) => this.db.dataSource.query(sql, parameters),
+        scope,
+        context,
+        input,
+        cadreId,
+        districtId,
+      );
+      return { ...toVisitView(visit), ticketIds: [], practicalMatterIds: [] };
+    }
+    return this.db.run(scope, async (tx) => {
+      const { visit, household, cadre } = await this.write(
+        inTransactionRunner(tx),
+        scope,
         context,
         input,
         cadreId,
@@ -112,12 +126,14 @@ export class LogVisitHandler {
   }
 
   /**
-   * The usual write for an actor with a district: the event is built and validated first (with the
-   * household's place and pairing filled in by the statement), then lookup, visit, tally and
-   * outbox row go to Postgres as one prepared statement.
+   * Builds and validates the event (the household's place and pairing are filled in by the
+   * database), then the one call that looks up the parties and writes visit, tally and outbox row.
+   * The outcome is what the database did (`written`); without a write, the parties found name the
+   * 404.
    */
-  private async writeInOneStatement(
-    tx: TransactionContext,
+  private async write(
+    run: LogVisitRunner,
+    scope: string,
     context: CommandContext,
     input: LogVisitInput,
     cadreId: string,
@@ -154,19 +170,18 @@ export class LogVisitHandler {
       recordedBy: context.actor.id,
       recordedAt: context.now,
     };
-    const found = await logVisitInOneStatement(tx, toWrite, toOutboxMessage(visitLoggedV1.topic, logged));
-    if (!found || !found.active || !found.in_reach || found.district_id !== districtId) {
-      throw NotFoundError.of('household', input.householdId);
+    const found = await logVisitCall(run, scope, toWrite, toOutboxMessage(visitLoggedV1.topic, logged));
+    if (found?.written !== 1) {
+      if (!found || !found.active || !found.in_reach || found.district_id !== districtId)
+        throw NotFoundError.of('household', input.householdId);
+      if (
+        found.cadre_id === null ||
+        found.cadre_status !== 'active' ||
+        found.cadre_district_id !== districtId
+      )
+        throw NotFoundError.of('member', cadreId);
+      throw new Error('visit write: the database and the handler disagree on the checks');
     }
-    if (
-      found.cadre_id === null ||
-      found.cadre_status !== 'active' ||
-      found.cadre_district_id !== districtId
-    ) {
-      throw NotFoundError.of('member', cadreId);
-    }
-    if (found.written !== 1)
-      throw new Error('visit write: the statement and the handler disagree on the checks');
     const visit: VisitRow = {
       ...toWrite,
       orgPath: found.org_path,
