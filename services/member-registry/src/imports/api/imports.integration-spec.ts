@@ -31,9 +31,17 @@ describe('CSV import', () => {
     await t?.close();
   });
 
+  // Under the system scope: the owner role is subject to RLS too (FORCE), and sees nothing without one.
   const countMembers = async (): Promise<number> => {
+    const [{ n }] = await inTransaction(t.db.dataSource, SYSTEM_SCOPE, (tx) =>
+      tx.manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM members'),
+    );
+    return n;
+  };
+
+  const countRegisteredEvents = async (): Promise<number> => {
     const [{ n }] = await t.db.ownerDataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM members',
+      `SELECT count(*)::int AS n FROM outbox WHERE payload->>'type' = 'registry.member.registered'`,
     );
     return n;
   };
@@ -142,6 +150,45 @@ describe('CSV import', () => {
       [4, 'appears twice in this file'],
     ]);
   });
+
+  it('keeps all-or-nothing across pipelined batches: a conflict in the second batch imports nothing', async () => {
+    const taken = memberCsvRow(200_000, 'v-hongqi/b-01');
+    await request(t.app.getHttpServer())
+      .post(`/api/v1/imports/members?unitId=${ids.tyTownship}`)
+      .set('authorization', token)
+      .set('content-type', 'text/csv')
+      .send(gbFile([taken]))
+      .expect(200);
+    // 4,500 rows = three batches of 2,000; row 2,502 (the 2,501st data row) is already registered.
+    const rows = Array.from({ length: 4_500 }, (_, k) =>
+      k === 2_500 ? taken : memberCsvRow(100_000 + k, 'v-hongqi/b-01'),
+    );
+    const before = await countMembers();
+    const eventsAtStart = await countRegisteredEvents();
+    const rejected = await request(t.app.getHttpServer())
+      .post(`/api/v1/imports/members?unitId=${ids.tyTownship}`)
+      .set('authorization', token)
+      .set('content-type', 'text/csv')
+      .send(gbFile(rows))
+      .expect(422);
+    expect(rejected.body.report).toMatchObject({ rowsTotal: 4_500, rowsImported: 0, rowsRejected: 1 });
+    expect(rejected.body.report.errors).toEqual([
+      { row: 2_502, field: 'residentId', reason: 'already registered' },
+    ]);
+    expect(await countMembers()).toBe(before);
+    expect(await countRegisteredEvents()).toBe(eventsAtStart);
+
+    const eventsBefore = await countRegisteredEvents();
+    const partial = await request(t.app.getHttpServer())
+      .post(`/api/v1/imports/members?unitId=${ids.tyTownship}&mode=valid-rows`)
+      .set('authorization', token)
+      .set('content-type', 'text/csv')
+      .send(gbFile(rows))
+      .expect(200);
+    expect(partial.body).toMatchObject({ rowsImported: 4_499, rowsRejected: 1 });
+    expect(await countMembers()).toBe(before + 4_499);
+    expect(await countRegisteredEvents()).toBe(eventsBefore + 4_499);
+  }, 60_000);
 
   it('imports households into villages', async () => {
     const csv = [
