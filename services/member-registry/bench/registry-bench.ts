@@ -292,6 +292,29 @@ async function main(): Promise<void> {
         );
         process.stderr.write(`${label}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}\n`);
       }
+      // The statistics scan with and without parallel workers, alternating, in the same conditions.
+      const statsSql = `SELECT branch_id, category, count(*)::int AS total, count(*) FILTER (WHERE gender = 'female')::int AS female,
+          count(*) FILTER (WHERE ethnic_minority)::int AS minority, count(*) FILTER (WHERE birth_date > '1981-06-30'::date)::int AS under45,
+          count(*) FILTER (WHERE education_level = ANY('{high_school,bachelor}'::text[]))::int AS hs, count(*) FILTER (WHERE rural)::int AS rural,
+          count(*) FILTER (WHERE has_post)::int AS with_post
+          FROM members WHERE org_path >= '/lx/taoyuan/' AND org_path < '/lx/taoyuan0' AND status <> 'inactive' GROUP BY branch_id, category`;
+      const parallel: number[] = [];
+      const serial: number[] = [];
+      for (let i = 0; i < 20; i += 1)
+        for (const [workers, samples] of [
+          [2, parallel],
+          [0, serial],
+        ] as const) {
+          const t0 = performance.now();
+          await inTransaction(dataSource, '/lx/taoyuan/', async (tx) => {
+            await tx.manager.query(`SET LOCAL max_parallel_workers_per_gather = ${workers}`);
+            await tx.manager.query(statsSql);
+          });
+          samples.push(performance.now() - t0);
+        }
+      process.stderr.write(
+        `statistics SQL p50: parallel ${percentile(parallel, 50)} ms, serial ${percentile(serial, 50)} ms\n`,
+      );
       const started = performance.now();
       for (let i = 0; i < 20; i += 1) await get(`/api/v1/members?limit=50`, districtToken);
       process.stderr.write(`list over HTTP: ${(performance.now() - started) / 20} ms\n`);
