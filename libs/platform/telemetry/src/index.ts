@@ -6,7 +6,7 @@ export {
   type RequestContext,
   type RequestActor,
 } from './context/request-context';
-export { createLogger, type Logger, type LoggerOptions } from './logging/create-logger';
+export { createLogger, fixedShapeLogger, type Logger, type LoggerOptions } from './logging/create-logger';
 export { redactPaths } from './logging/redact-paths';
 export {
   startTelemetry,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { context as otelContext, trace, type Context } from '@opentelemetry/api';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import {
+  fixedShapeLogger,
   observeHttpRequest,
   runWithRequestContext,
   type Logger,
@@ -41,6 +42,8 @@ export function beginRequest(
   res.setHeader(CORRELATION_HEADER, correlationId);
   const traceContext = serverSpanContext(req, res, routeOf);
   const start: RequestStart = { correlationId, context, trace: traceContext };
+  // The line below has a fixed shape of non-sensitive fields: no redaction pass needed.
+  const lineLogger = fixedShapeLogger(logger);
   contexts.set(req, start);
   res.once('finish', () => {
     const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -49,11 +52,11 @@ export function beginRequest(
     observeHttpRequest({ method, route, statusCode: res.statusCode, durationSeconds });
     // Probes and scrapes arrive every few seconds; at info they would drown the real traffic.
     const level = probeRoutes.has(route) ? 'debug' : 'info';
-    if (!logger.isLevelEnabled(level)) return;
+    if (!lineLogger.isLevelEnabled(level)) return;
     // The ids are passed rather than found by the logger's mixin in async context: 'finish' may
     // fire outside the request's context, and entering it just to log costs more than this.
     const spanContext = trace.getSpan(traceContext)?.spanContext();
-    logger[level](
+    lineLogger[level](
       {
         method,
         route,

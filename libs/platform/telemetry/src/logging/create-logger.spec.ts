@@ -2,7 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { Writable } from 'node:stream';
 import { runWithRequestContext } from '../context/request-context';
 import { startInMemoryTelemetry, type InMemoryTelemetry } from '../tracing/in-memory-telemetry';
-import { createLogger } from './create-logger';
+import { createLogger, fixedShapeLogger } from './create-logger';
 
 function capture(): { destination: Writable; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = [];
@@ -104,6 +104,30 @@ describe('createLogger', () => {
       parameters: ['13800138000'],
     });
     createLogger('registry', { destination: out.destination }).error({ err: error }, 'insert failed');
+    expect(JSON.stringify(out.lines())).not.toContain('13800138000');
+  });
+
+  it('writes fixed-shape lines (the request line) through an unredacted child with the same bindings', () => {
+    const out = capture();
+    const logger = createLogger('gateway', { destination: out.destination });
+    const line = fixedShapeLogger(logger);
+    expect(fixedShapeLogger(logger)).toBe(line);
+    runWithRequestContext({ correlationId: 'corr-0002-abcd' }, () =>
+      line.info({ method: 'GET', route: '/api/v1/*path', statusCode: 200 }, 'request completed'),
+    );
+    expect(out.lines()).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        service: 'gateway',
+        msg: 'request completed',
+        method: 'GET',
+        route: '/api/v1/*path',
+        statusCode: 200,
+        correlation_id: 'corr-0002-abcd',
+      }),
+    ]);
+    // The parent keeps redacting.
+    logger.info({ phone: '13800138000' }, 'x');
     expect(JSON.stringify(out.lines())).not.toContain('13800138000');
   });
 });
