@@ -57,7 +57,22 @@ describe('serviceEnv', () => {
       PII_ENCRYPTION_KEY: 'KEY',
       LOG_LEVEL: 'warn',
       DEMO_DATA: 'true',
+      MEMBER_CARD_BASE_URL: 'http://127.0.0.1:41000/public/member-cards/',
     });
+  });
+
+  it('points member cards at the local gateway only when nothing else is configured', () => {
+    expect(envFor(pairing)['MEMBER_CARD_BASE_URL']).toBeUndefined();
+    const configured = serviceEnv({
+      base: { MEMBER_CARD_BASE_URL: 'https://cards.example/' },
+      service: registry,
+      port: 41001,
+      kafkaBrokers: '127.0.0.1:19092',
+      secrets,
+      logLevel: 'warn',
+      ports,
+    });
+    expect(configured['MEMBER_CARD_BASE_URL']).toBe('https://cards.example/');
   });
 
   it('gives the gateway the issuer private key and an upstream URL per other service, on the ports in use', () => {

@@ -1,11 +1,13 @@
 // The environment each service process gets (docs/CONVENTIONS.md "Common env variables"). The
-// gateway also gets the issuer's private key and one UPSTREAM_<SHORT>_URL per other service.
+// gateway also gets the issuer's private key and one UPSTREAM_<SHORT>_URL per other service; the
+// registry gets a member-card base URL on the local gateway, so a demo card's QR URL resolves.
 import { type DevSecrets } from './dev-secrets';
 import { type DiscoveredService } from './discover-services';
 
 export const DEV_AUTH_ISSUER = 'lianxin-dev';
 export const DEV_AUTH_AUDIENCE = 'lianxin';
 const GATEWAY = 'gateway';
+const REGISTRY = 'member-registry';
 
 export interface ServiceEnvInput {
   base: NodeJS.ProcessEnv;
@@ -45,5 +47,8 @@ export function serviceEnv(input: ServiceEnvInput): NodeJS.ProcessEnv {
         env[`UPSTREAM_${other.short.toUpperCase()}_URL`] = `http://127.0.0.1:${port}`;
     }
   }
+  const gatewayPort = [...input.ports].find(([other]) => other.name === GATEWAY)?.[1];
+  if (service.name === REGISTRY && gatewayPort !== undefined && !input.base['MEMBER_CARD_BASE_URL'])
+    env['MEMBER_CARD_BASE_URL'] = `http://127.0.0.1:${gatewayPort}/public/member-cards/`;
   return env;
 }
