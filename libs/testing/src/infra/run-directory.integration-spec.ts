@@ -7,6 +7,7 @@ import {
   isProcessAlive,
   readProcessStartTime,
 } from '@lianxin/platform-runtime';
+import { testRunDir } from '../config/harness-env';
 import { REGISTRIES, TEST_ROOT, reapStaleRuns } from './run-directory';
 
 describe('reapStaleRuns', () => {
@@ -40,7 +41,7 @@ describe('reapStaleRuns', () => {
   });
 
   it('leaves the directory of a run in progress alone', async () => {
-    expect(await reapStaleRuns()).not.toContain(process.env['LIANXIN_TEST_RUN_DIR']);
-    expect(existsSync(process.env['LIANXIN_TEST_RUN_DIR'] ?? '')).toBe(true);
+    expect(await reapStaleRuns()).not.toContain(testRunDir());
+    expect(existsSync(testRunDir())).toBe(true);
   });
 });

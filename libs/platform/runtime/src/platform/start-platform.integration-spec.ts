@@ -14,6 +14,7 @@ import { Client } from 'pg';
 import { findFreePort } from '../process/ports';
 import { isProcessAlive } from '../process/process-info';
 import { type RunningPlatform, startPlatform } from './start-platform';
+import { launcherEnv } from './test-support/config/launcher-env';
 
 jest.setTimeout(90_000);
 
@@ -71,7 +72,7 @@ describe('startPlatform', () => {
         broker: await findFreePort(),
         services: { fake: await findFreePort() },
       },
-      env: process.env,
+      env: launcherEnv(),
       log: (line) => logs.push(line),
       fastPostgres: true,
     });
@@ -115,7 +116,7 @@ describe('startPlatform', () => {
         workspaceRoot: root,
         dataDir: join(root, '.lianxin'),
         reset: true,
-        env: process.env,
+        env: launcherEnv(),
         log: () => undefined,
       }),
     ).rejects.toThrow(`Lianxin is already running (pid ${process.pid})`);

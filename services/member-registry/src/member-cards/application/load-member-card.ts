@@ -1,7 +1,7 @@
 import { NotFoundError } from '@lianxin/platform-http';
 import type { EntityManager } from 'typeorm';
 import type { PiiCipher } from '../../shared/infrastructure/pii-cipher';
-import { CARD_MOTTO, cardPhone, cardUrl, serviceItemLabel } from '../domain/member-card';
+import { CARD_MOTTO, cardPhone, cardPost, cardUrl, serviceItemLabel } from '../domain/member-card';
 import type { MemberCardView } from './member-card-view';
 
 interface CardRow {
@@ -38,7 +38,7 @@ export async function loadMemberCard(
     cardId: row.id,
     memberId: row.member_id,
     name: row.name,
-    post: row.post_name ?? row.position ?? (row.has_post ? '有职党员' : '无职党员'),
+    post: cardPost(row.post_name, row.position, row.has_post),
     phone: cardPhone(row.phone_on_card, cipher.decrypt(row.mobile_cipher)),
     serviceItems: row.service_items.map((code) => ({ code, label: serviceItemLabel(code) })),
     pledgeText: row.pledge_text,

@@ -25,6 +25,11 @@ export function cardUrl(baseUrl: string, cardId: string): string {
   return `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${cardId}`;
 }
 
+/** The post a card prints: the post held (confirmed selection), else the recorded position, else 有职/无职党员. */
+export function cardPost(postName: string | null, position: string | null, hasPost: boolean): string {
+  return postName ?? position ?? (hasPost ? '有职党员' : '无职党员');
+}
+
 /** A phone number is printed only when the member consented to it. */
 export function cardPhone(consented: boolean, phone: string): string | null {
   return consented ? phone : null;

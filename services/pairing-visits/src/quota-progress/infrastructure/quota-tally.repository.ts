@@ -1,5 +1,5 @@
 import { type EntityManager } from 'typeorm';
-import { type QuotaSchedule, type Tally } from '../domain/quota-progress';
+import { type QuotaSchedule, type Tally, type UnitRollup } from '../domain/quota-progress';
 
 export interface CadreTallyRow extends Tally {
   readonly cadreId: string;
@@ -115,15 +115,10 @@ function scheduleParameters(schedules: readonly RankSchedule[], ranks: readonly 
   ];
 }
 
-export interface JudgedSummary {
+/** A unit rollup's sums, for the direct child of the report's unit named by its path segment. */
+export interface JudgedSummary extends Omit<UnitRollup, 'orgPath'> {
   /** The first path segment below the report's unit, or null for cadres placed on the unit itself. */
   readonly child: string | null;
-  readonly cadres: number;
-  readonly behind: number;
-  readonly complete: number;
-  readonly visits: number;
-  readonly problemsSolved: number;
-  readonly grassrootsDays: number;
 }
 
 /** Cadres under `path` judged against their schedules and summed per direct child of `path`. */

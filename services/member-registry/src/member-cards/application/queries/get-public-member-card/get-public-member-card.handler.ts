@@ -5,7 +5,7 @@ import { inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import type { DataSource } from 'typeorm';
 import { PII_CIPHER, REGISTRY_DATA_SOURCE } from '../../../../shared/application/registry-tokens';
 import type { PiiCipher } from '../../../../shared/infrastructure/pii-cipher';
-import { CARD_MOTTO, serviceItemLabel } from '../../../domain/member-card';
+import { CARD_MOTTO, cardPost, serviceItemLabel } from '../../../domain/member-card';
 import type { PublicMemberCardView } from '../../public-member-card-view';
 
 interface CardLocation {
@@ -64,7 +64,7 @@ export class GetPublicMemberCardHandler {
       return {
         cardId: row.id,
         name: row.name,
-        post: location.post_name ?? row.position ?? (row.has_post ? '有职党员' : '无职党员'),
+        post: cardPost(location.post_name, row.position, row.has_post),
         // Decrypted only when it will be shown.
         phone: row.phone_on_card ? this.cipher.decrypt(row.mobile_cipher) : null,
         serviceItems: row.service_items.map((code) => ({ code, label: serviceItemLabel(code) })),
