@@ -126,6 +126,29 @@ describe('pairing-visits schema', () => {
     await expect(write('/lx/reach/t/v-b/')).rejects.toThrow(/row-level security/);
   });
 
+  it('looks up the village above a scope only for rows outside the scope', async () => {
+    // Migration 1763800006000: with the village arm tested first, every diary entry paid for the
+    // lookup. The policy now tests the scope prefix first; its InitPlan alone runs for in-scope rows.
+    await inTransaction(db.dataSource, '/lx/plan/', (tx) =>
+      tx.manager.query(
+        `INSERT INTO households (id, district_id, org_path, village_unit_id, hardship_status, is_migrant_member_household, active, updated_at)
+         VALUES ($1, $1, '/lx/plan/t/v/', $1, 'poor', false, true, now())`,
+        [uuidv7()],
+      ),
+    );
+    const plan = await inTransaction(db.dataSource, '/lx/plan/', async (tx) =>
+      (
+        (await tx.manager.query(
+          `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT org_path FROM households`,
+        )) as { 'QUERY PLAN': string }[]
+      )
+        .map((row) => row['QUERY PLAN'])
+        .join('\n'),
+    );
+    expect(plan).toMatch(/Filter: \(\(org_path ~~ .*\) OR \(org_path = \(InitPlan \d\)/);
+    expect(plan.match(/InitPlan \d\n\s+->\s+Result \(never executed\)/g)).toHaveLength(1);
+  });
+
   it('reverts every migration cleanly (working down)', async () => {
     for (let step = 0; step < PAIRING_MIGRATIONS.length; step += 1)
       await db.ownerDataSource.undoLastMigration();

@@ -5,6 +5,7 @@ import { IdempotencyKeys1763800002000 } from './1763800002000-idempotency-keys';
 import { QuotaTallies1763800003000 } from './1763800003000-quota-tallies';
 import { BranchVillageReach1763800004000 } from './1763800004000-branch-village-reach';
 import { LogVisitFunction1763800005000 } from './1763800005000-log-visit-function';
+import { VillageReachAfterScope1763800006000 } from './1763800006000-village-reach-after-scope';
 
 /** Every migration of the service, in order (never edit one once committed; add a new one). */
 export const PAIRING_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const PAIRING_MIGRATIONS = [
   QuotaTallies1763800003000,
   BranchVillageReach1763800004000,
   LogVisitFunction1763800005000,
+  VillageReachAfterScope1763800006000,
 ];

@@ -5,7 +5,7 @@ import { HouseholdOrmEntity } from '../../projections/infrastructure/household.o
 /**
  * Whether a row placed at `orgPath` is within an actor's reach: inside their scope, or placed
  * exactly on the village their scope lies below (a branch serving its village's households; ADR
- * 0009). The same rule as the `*_scope_village` RLS policies, for use cases that run in the
+ * 0009). The same rule as the `*_scope` RLS policies (migration 1763800006000), for use cases that run in the
  * district's scope and check the caller in code. Asks Postgres only when the row sits on an
  * ancestor of the scope.
  */
