@@ -3,13 +3,25 @@
 // scope, answers JSON), the gateway (token verification, permission + scope check, rate limit,
 // correlation id, forwarding over a keep-alive pool, request log at info level) and autocannon.
 // The same request is measured straight to the service and through the gateway:
-//   fixed — 200 requests/s offered (the target: gateway p99 overhead < 5 ms);
+//   fixed — 200 requests/s offered (the target: gateway p99 overhead < 5 ms), in ROUNDS rounds
+//     that alternate direct and via-gateway (the order swaps every round, each side warmed up
+//     first), so one noisy stretch of the shared machine cannot decide the result. Two load
+//     shapes per side and round: `steady` (one request every 5 ms, open loop, keep-alive) and
+//     `burst` (autocannon's `overallRate`: every connection sends its share of the second back
+//     to back when the second starts, i.e. 200 requests at concurrency 10 once a second). Every
+//     latency is kept, so per-round and pooled percentiles are exact (autocannon's own histogram
+//     at a fixed rate adds coordinated-omission fill-ins every 1 ms — see ADR 0010).
 //   saturation — as many as 50 connections can push (the target: >= 2,000 GET/s).
+// The gateway is started with SERVER_TIMING=1, so each answer names the upstream time the
+// gateway measured; `client latency - upstream time` is the gateway's own added time, reported
+// as an extra figure next to the direct/via difference (never instead of it).
 // Prints one JSON document. A benchmark, not a test: it asserts nothing.
 // BENCH_GATEWAY_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`) is passed to the gateway process;
+// BENCH_GATEWAY_ROUNDS overrides the number of fixed-rate rounds (default 6);
 // BENCH_GATEWAY_TELEMETRY=1 starts OpenTelemetry in it first, as main.ts does (one recording span
 // per request, no exporter).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -31,7 +43,12 @@ const MEMBER_PATH = '/api/v1/members/0190b000-0000-7000-8000-000000000003';
 const QUICK = process.env['BENCH_QUICK'] === '1';
 const WARMUP_S = QUICK ? 1 : 3;
 const FIXED_RATE = 200;
-const FIXED_S = QUICK ? 3 : 15;
+const FIXED_CONNECTIONS = 10;
+const ROUNDS = Number(process.env['BENCH_GATEWAY_ROUNDS'] ?? (QUICK ? 2 : 6));
+const ROUND_WARMUP_S = QUICK ? 1 : 2;
+const STEADY_S = QUICK ? 3 : 10;
+const BURST_S = QUICK ? 2 : 5;
+const TARGET_P99_OVERHEAD_MS = 5;
 const SATURATION_S = QUICK ? 5 : 15;
 const SATURATION_CONNECTIONS = 50;
 
@@ -92,7 +109,7 @@ function startChild(
 async function measure(
   url: string,
   token: string,
-  options: { connections: number; durationS: number; rate?: number; serverPid?: number },
+  options: { connections: number; durationS: number; serverPid?: number },
 ): Promise<Measurement> {
   const headers = { authorization: `Bearer ${token}` };
   await autocannon({
@@ -100,7 +117,6 @@ async function measure(
     headers,
     connections: options.connections,
     duration: WARMUP_S,
-    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   const cpuBefore = processCpuMs(options.serverPid);
   const result = await autocannon({
@@ -108,7 +124,6 @@ async function measure(
     headers,
     connections: options.connections,
     duration: options.durationS,
-    ...(options.rate ? { overallRate: options.rate } : {}),
   });
   const cpuAfter = processCpuMs(options.serverPid);
   const cpuPerRequest =
@@ -128,9 +143,265 @@ async function measure(
   };
 }
 
+/** Every latency of one phase, in ms, and what went wrong. */
+interface PhaseSamples {
+  readonly latencyMs: number[];
+  /** Client latency minus the `Server-Timing: upstream` the gateway reported (via-gateway only). */
+  readonly gatewayAddedMs: number[];
+  non2xx: number;
+  errors: number;
+  /** How late the load generator sent its most delayed request (its own event loop's lag). */
+  maxSendLagMs: number;
+}
+
+interface Percentiles {
+  readonly n: number;
+  readonly p50Ms: number;
+  readonly p90Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+function percentiles(values: readonly number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest rank: the smallest value with at least q of the samples at or below it.
+  const at = (q: number): number => round(sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN);
+  return { n: sorted.length, p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), maxMs: at(1) };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return round(
+    sorted.length % 2 === 1
+      ? (sorted[middle] ?? NaN)
+      : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2,
+  );
+}
+
+function serverTimingUpstreamMs(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  const match = value ? /(?:^|,)\s*upstream;dur=([\d.]+)/.exec(value) : null;
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+/**
+ * Open-loop steady load: one request every 1000/rate ms on its schedule whether or not earlier
+ * answers are back (keep-alive sockets, up to FIXED_CONNECTIONS in flight at once). Latency runs
+ * from the moment the request is handed to Node's http client to the last byte of the answer.
+ */
+function steadyLoad(url: string, token: string, rate: number, durationS: number): Promise<PhaseSamples> {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: FIXED_CONNECTIONS });
+  const intervalNs = BigInt(Math.round(1e9 / rate));
+  const total = Math.round(rate * durationS);
+  const samples: PhaseSamples = { latencyMs: [], gatewayAddedMs: [], non2xx: 0, errors: 0, maxSendLagMs: 0 };
+  return new Promise((resolvePromise) => {
+    let sent = 0;
+    let done = 0;
+    const finish = (): void => {
+      done += 1;
+      if (done === total) {
+        agent.destroy();
+        resolvePromise(samples);
+      }
+    };
+    const fire = (): void => {
+      const started = process.hrtime.bigint();
+      const req = httpRequest(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          headers: { authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          res.resume();
+          res.once('end', () => {
+            const latency = Number(process.hrtime.bigint() - started) / 1e6;
+            if (res.statusCode !== 200) samples.non2xx += 1;
+            else {
+              samples.latencyMs.push(latency);
+              const upstream = serverTimingUpstreamMs(res.headers['server-timing']);
+              if (upstream !== undefined) samples.gatewayAddedMs.push(latency - upstream);
+            }
+            finish();
+          });
+        },
+      );
+      req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+      req.once('error', () => {
+        samples.errors += 1;
+        finish();
+      });
+      req.end();
+    };
+    const t0 = process.hrtime.bigint();
+    const tick = (): void => {
+      const now = process.hrtime.bigint();
+      while (sent < total && t0 + BigInt(sent) * intervalNs <= now) {
+        const lag = Number(now - (t0 + BigInt(sent) * intervalNs)) / 1e6;
+        if (lag > samples.maxSendLagMs) samples.maxSendLagMs = round(lag);
+        sent += 1;
+        fire();
+      }
+      if (sent < total) {
+        const next = t0 + BigInt(sent) * intervalNs;
+        setTimeout(tick, Math.max(0, Number(next - process.hrtime.bigint()) / 1e6));
+      }
+    };
+    tick();
+  });
+}
+
+/**
+ * autocannon's `overallRate`, every latency kept: each of the connections sends its share of the
+ * second back to back as soon as the second starts, then waits for the next one.
+ */
+async function burstLoad(url: string, token: string, rate: number, durationS: number): Promise<PhaseSamples> {
+  const samples: PhaseSamples = { latencyMs: [], gatewayAddedMs: [], non2xx: 0, errors: 0, maxSendLagMs: 0 };
+  const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        connections: FIXED_CONNECTIONS,
+        duration: durationS,
+        overallRate: rate,
+        ignoreCoordinatedOmission: true,
+      },
+      (error: unknown, finished: autocannon.Result) => {
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolvePromise(finished);
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) samples.latencyMs.push(responseTime);
+      else samples.non2xx += 1;
+    });
+  });
+  samples.errors = result.errors;
+  return samples;
+}
+
+type Side = 'direct' | 'viaGateway';
+type Shape = 'steady' | 'burst';
+
+interface SideRound {
+  readonly steady: PhaseSamples;
+  readonly burst: PhaseSamples;
+  readonly steadyServerCpuMsPerRequest: number | undefined;
+}
+
+/** One side of one round: warm-up (discarded), the steady phase, the burst phase. */
+async function measureSideRound(
+  url: string,
+  token: string,
+  serverPid: number | undefined,
+): Promise<SideRound> {
+  await steadyLoad(url, token, FIXED_RATE, ROUND_WARMUP_S);
+  const cpuBefore = processCpuMs(serverPid);
+  const steady = await steadyLoad(url, token, FIXED_RATE, STEADY_S);
+  const cpuAfter = processCpuMs(serverPid);
+  const burst = await burstLoad(url, token, FIXED_RATE, BURST_S);
+  return {
+    steady,
+    burst,
+    steadyServerCpuMsPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && steady.latencyMs.length > 0
+        ? round((cpuAfter - cpuBefore) / steady.latencyMs.length)
+        : undefined,
+  };
+}
+
+async function measureFixedRate(
+  urls: Record<Side, string>,
+  token: string,
+  pids: Record<Side, number | undefined>,
+): Promise<Record<string, unknown>> {
+  const rounds: { order: Side[]; load1AtStart: number; sides: Record<Side, SideRound> }[] = [];
+  for (let index = 0; index < ROUNDS; index += 1) {
+    const order: Side[] = index % 2 === 0 ? ['direct', 'viaGateway'] : ['viaGateway', 'direct'];
+    const load1AtStart = round(loadavg()[0] ?? NaN);
+    const sides: Partial<Record<Side, SideRound>> = {};
+    for (const side of order) sides[side] = await measureSideRound(urls[side], token, pids[side]);
+    rounds.push({ order, load1AtStart, sides: sides as Record<Side, SideRound> });
+  }
+  const summarise = (shape: Shape): Record<string, unknown> => {
+    const perRound = rounds.map((entry, index) => {
+      const direct = percentiles(entry.sides.direct[shape].latencyMs);
+      const viaGateway = percentiles(entry.sides.viaGateway[shape].latencyMs);
+      const added = entry.sides.viaGateway[shape].gatewayAddedMs;
+      return {
+        round: index + 1,
+        order: entry.order,
+        load1AtStart: entry.load1AtStart,
+        direct,
+        viaGateway,
+        overheadMs: {
+          p50: round(viaGateway.p50Ms - direct.p50Ms),
+          p99: round(viaGateway.p99Ms - direct.p99Ms),
+        },
+        ...(added.length > 0 ? { gatewayAddedMs: percentiles(added) } : {}),
+        failures: {
+          direct: entry.sides.direct[shape].non2xx + entry.sides.direct[shape].errors,
+          viaGateway: entry.sides.viaGateway[shape].non2xx + entry.sides.viaGateway[shape].errors,
+        },
+        ...(shape === 'steady'
+          ? {
+              generatorMaxSendLagMs: Math.max(
+                entry.sides.direct.steady.maxSendLagMs,
+                entry.sides.viaGateway.steady.maxSendLagMs,
+              ),
+              serverCpuMsPerRequest: {
+                direct: entry.sides.direct.steadyServerCpuMsPerRequest,
+                viaGateway: entry.sides.viaGateway.steadyServerCpuMsPerRequest,
+              },
+            }
+          : {}),
+      };
+    });
+    const pooledDirect = percentiles(rounds.flatMap((entry) => entry.sides.direct[shape].latencyMs));
+    const pooledGateway = percentiles(rounds.flatMap((entry) => entry.sides.viaGateway[shape].latencyMs));
+    const pooledAdded = rounds.flatMap((entry) => entry.sides.viaGateway[shape].gatewayAddedMs);
+    const p99Overheads = perRound.map((entry) => entry.overheadMs.p99);
+    return {
+      rounds: perRound,
+      summary: {
+        medianOfRoundOverheadsMs: {
+          p50: median(perRound.map((entry) => entry.overheadMs.p50)),
+          p99: median(p99Overheads),
+        },
+        roundsWithP99OverheadUnderTarget: `${p99Overheads.filter((value) => value < TARGET_P99_OVERHEAD_MS).length} of ${p99Overheads.length}`,
+        pooled: {
+          direct: pooledDirect,
+          viaGateway: pooledGateway,
+          overheadMs: {
+            p50: round(pooledGateway.p50Ms - pooledDirect.p50Ms),
+            p99: round(pooledGateway.p99Ms - pooledDirect.p99Ms),
+          },
+        },
+        ...(pooledAdded.length > 0 ? { pooledGatewayAddedMs: percentiles(pooledAdded) } : {}),
+      },
+    };
+  };
+  return {
+    offeredPerSec: FIXED_RATE,
+    rounds: ROUNDS,
+    secondsPerSideAndRound: { warmUp: ROUND_WARMUP_S, steady: STEADY_S, burst: BURST_S },
+    howToRead:
+      "Each round measures both sides back to back (direct = straight to the service, viaGateway = the same request through the gateway), order swapped every round, each side warmed up first. overheadMs = viaGateway percentile minus direct percentile (per round; median across rounds; and over all samples of all rounds pooled). gatewayAddedMs = per request, client latency minus the upstream time the gateway reported in Server-Timing: the gateway's own time plus the extra loopback hop, an extra figure beside the difference, not a replacement. steady = one request every 5 ms (open loop); burst = autocannon overallRate (each second starts with 200 requests at concurrency 10), latencies without autocannon's coordinated-omission fill-ins. Percentiles are nearest-rank over every answered request.",
+    target: `gateway overhead at p99 < ${TARGET_P99_OVERHEAD_MS} ms`,
+    steady: summarise('steady'),
+    burst: summarise('burst'),
+  };
+}
+
 async function main(): Promise<void> {
   // The shared machine's load changes during a run; both ends are reported next to the numbers.
   const loadAtStart = loadavg().map((value) => round(value));
+  const startedAt = new Date().toISOString();
   const workDir = mkdtempSync(join(tmpdir(), 'lianxin-gateway-bench-'));
   // As root, embedded Postgres runs as the postgres user, which must be able to enter the directory.
   chmodSync(workDir, 0o755);
@@ -165,7 +436,8 @@ async function main(): Promise<void> {
     const gatewayPort = await findFreePort();
     // The gateway's request log goes to a file, as a container runtime would take it: a pipe read
     // by this (busy) process would fill up and stall the gateway's synchronous log writes.
-    const logFd = openSync(join(workDir, 'gateway.log'), 'w');
+    // BENCH_GATEWAY_LOG keeps the gateway's stdout (request log, `--trace-gc` output) at that path.
+    const logFd = openSync(process.env['BENCH_GATEWAY_LOG'] ?? join(workDir, 'gateway.log'), 'w');
     const gatewayChild = spawn(
       process.execPath,
       [
@@ -187,6 +459,8 @@ async function main(): Promise<void> {
           AUTH_PUBLIC_KEY_PEM: publicKeyPem,
           UPSTREAM_REGISTRY_URL: upstream.origin,
           LOG_LEVEL: 'info',
+          // Server-Timing: upstream;dur=… on each answer, for the gateway-added figure.
+          SERVER_TIMING: '1',
           // The bench drives one token far beyond a person's budget.
           RATE_LIMIT_PER_TOKEN: '100000000',
         },
@@ -216,17 +490,9 @@ async function main(): Promise<void> {
     const through = `${gateway.origin}${MEMBER_PATH}`;
     const upstreamPid = upstream.child.pid;
     const gatewayPid = gatewayChild.pid;
-    const fixedDirect = await measure(direct, token, {
-      connections: 10,
-      durationS: FIXED_S,
-      rate: FIXED_RATE,
-      ...pidOption(upstreamPid),
-    });
-    const fixedGateway = await measure(through, token, {
-      connections: 10,
-      durationS: FIXED_S,
-      rate: FIXED_RATE,
-      ...pidOption(gatewayPid),
+    const fixedRate = await measureFixedRate({ direct, viaGateway: through }, token, {
+      direct: upstreamPid,
+      viaGateway: gatewayPid,
     });
     const saturationDirect = await measure(direct, token, {
       connections: SATURATION_CONNECTIONS,
@@ -249,17 +515,8 @@ async function main(): Promise<void> {
       machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
       note: 'upstream = stand-in registry process (token re-verified, matrix + scope checked); gateway logs every request at info',
       gatewayTelemetry: process.env['BENCH_GATEWAY_TELEMETRY'] === '1',
-      fixedRate: {
-        offeredPerSec: FIXED_RATE,
-        durationSec: FIXED_S,
-        direct: fixedDirect,
-        viaGateway: fixedGateway,
-        overheadMs: {
-          p50: round(fixedGateway.p50Ms - fixedDirect.p50Ms),
-          p99: round(fixedGateway.p99Ms - fixedDirect.p99Ms),
-        },
-        target: 'gateway overhead at p99 < 5 ms',
-      },
+      startedAt,
+      fixedRate,
       saturation: {
         connections: SATURATION_CONNECTIONS,
         durationSec: SATURATION_S,
@@ -269,6 +526,7 @@ async function main(): Promise<void> {
       },
       baselinesAtSaturation: baselines,
       loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((value) => round(value)) },
+      finishedAt: new Date().toISOString(),
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {

@@ -61,6 +61,14 @@ describe('gateway over HTTP (real Postgres, real upstream HTTP services)', () =>
       expect(seen?.headers['traceparent']).toBe(res.headers['traceparent']);
     });
 
+    it('tells callers nothing of upstream timing unless SERVER_TIMING is set', async () => {
+      const res = await api()
+        .get(`/api/v1/members/${TAOYUAN_MEMBER}`)
+        .set('authorization', `Bearer ${await gw.token('taoyuan.district-admin')}`);
+      expect(res.status).toBe(200);
+      expect(res.headers['server-timing']).toBeUndefined();
+    });
+
     it('answers 401 problem+json without a token', async () => {
       const res = await api().get('/api/v1/members').set('x-correlation-id', 'test-correlation-0002');
       expect(res.status).toBe(401);

@@ -8,12 +8,12 @@ jest.setTimeout(60_000);
 const CALLER_TRACE = '0af7651916cd43dd8448eb211c80319c';
 const CALLER_SPAN = 'b7ad6b7169203331';
 
-describe('read fast lane: tracing and the shared token budget', () => {
+describe('read fast lane: tracing, Server-Timing and the shared token budget', () => {
   let telemetry: InMemoryTelemetry;
   let gw: GatewayUnderTest;
   beforeAll(async () => {
     telemetry = startInMemoryTelemetry('gateway-read-lane-test');
-    gw = await startGatewayUnderTest({ RATE_LIMIT_PER_TOKEN: '3' });
+    gw = await startGatewayUnderTest({ RATE_LIMIT_PER_TOKEN: '4', SERVER_TIMING: '1' });
   });
   afterAll(async () => {
     await gw.close();
@@ -46,9 +46,22 @@ describe('read fast lane: tracing and the shared token budget', () => {
     expect(res.headers['traceparent']).toBe(sent?.headers['traceparent']);
   });
 
+  it('names the upstream time in Server-Timing on both lanes when SERVER_TIMING is set', async () => {
+    const token = `Bearer ${await gw.token('city.city-admin')}`;
+    const read = await request(gw.server).get('/api/v1/members').set('authorization', token);
+    const write = await request(gw.server)
+      .post('/api/v1/members')
+      .set('authorization', token)
+      .send({ orgPath: '/lx/taoyuan/dahe/', name: 'timed' });
+    expect([read.status, write.status]).toEqual([200, 201]);
+    for (const res of [read, write])
+      expect(res.headers['server-timing']).toMatch(/^upstream;dur=\d+\.\d{3}$/);
+  });
+
   it('counts reads (fast lane) and writes (Nest) against one budget per token', async () => {
     const token = `Bearer ${await gw.token('taoyuan.township-admin')}`;
     const statuses = [
+      (await request(gw.server).get('/api/v1/members').set('authorization', token)).status,
       (await request(gw.server).get('/api/v1/members').set('authorization', token)).status,
       (
         await request(gw.server)
@@ -64,6 +77,6 @@ describe('read fast lane: tracing and the shared token budget', () => {
           .send({ orgPath: '/lx/taoyuan/dahe/', name: 'x' })
       ).status,
     ];
-    expect(statuses).toEqual([200, 201, 200, 429]);
+    expect(statuses).toEqual([200, 200, 201, 200, 429]);
   });
 });

@@ -180,6 +180,7 @@ export async function createGatewayApp(
     forward: new ForwardRequestHandler(catalogue, clients, authoriser, {
       bodyLimitBytes: BODY_LIMIT_BYTES,
       importBodyLimitBytes: config.importBodyLimitBytes,
+      serverTiming: config.serverTiming,
       ...(overrides.routeTable ? { routeTable: overrides.routeTable } : {}),
     }),
     auditTrail: new AuditTrail(new RecordAuditEntryHandler(dataSource), logger),

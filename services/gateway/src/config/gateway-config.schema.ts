@@ -52,6 +52,12 @@ export const gatewayConfigSchema = z
     RATE_LIMIT_TOKEN_ISSUE_PER_IP: positiveInt(30),
     IMPORT_BODY_LIMIT_BYTES: positiveInt(50 * 1024 * 1024),
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    // Measurement aid (benchmarks, load tests): a `Server-Timing: upstream;dur=…` header on each
+    // forwarded answer. Off by default: it tells any caller how long the services take.
+    SERVER_TIMING: z
+      .enum(['0', '1', 'false', 'true'])
+      .default('0')
+      .transform((value) => value === '1' || value === 'true'),
   })
   .superRefine((env, ctx) => {
     requireAuthKeySource(env, ctx);

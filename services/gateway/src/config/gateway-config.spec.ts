@@ -25,6 +25,12 @@ describe('gateway config', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('sends no Server-Timing unless SERVER_TIMING asks for it', () => {
+    expect(loadGatewayConfig(base, 'throw').serverTiming).toBe(false);
+    expect(loadGatewayConfig({ ...base, SERVER_TIMING: '1' }, 'throw').serverTiming).toBe(true);
+    expect(() => loadGatewayConfig({ ...base, SERVER_TIMING: 'yes' }, 'throw')).toThrow(/SERVER_TIMING/);
+  });
+
   it('refuses the development issuer key in production, naming the variable', () => {
     expect(() =>
       loadGatewayConfig({ ...base, NODE_ENV: 'production', AUTH_PRIVATE_KEY_PEM: 'pem' }, 'throw'),

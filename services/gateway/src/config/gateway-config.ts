@@ -34,6 +34,8 @@ export interface GatewayConfig {
   };
   readonly importBodyLimitBytes: number;
   readonly trustProxy: number;
+  /** `SERVER_TIMING`: send `Server-Timing: upstream;dur=<ms>` on forwarded answers (off by default). */
+  readonly serverTiming: boolean;
 }
 
 /** Turns the validated environment into the structured, frozen configuration the app uses. */
@@ -89,6 +91,7 @@ export function toGatewayConfig(env: GatewayEnv): GatewayConfig {
     }),
     importBodyLimitBytes: env.IMPORT_BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
+    serverTiming: env.SERVER_TIMING,
   });
 }
 

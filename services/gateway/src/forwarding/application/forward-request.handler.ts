@@ -35,6 +35,12 @@ export interface ForwardingLimits {
   readonly importBodyLimitBytes: number;
   /** The routing table (default `ROUTE_TABLE`; tests pass one with short timeouts). */
   readonly routeTable?: readonly RouteEntry[];
+  /**
+   * Send `Server-Timing: upstream;dur=<ms>` (the time from handing the request to the upstream
+   * client until the upstream's response headers, retries included) so a load test can tell the
+   * gateway's own time from the service's. Off unless `SERVER_TIMING` is set.
+   */
+  readonly serverTiming?: boolean;
 }
 
 /**
@@ -104,6 +110,13 @@ function traceparentFor(req: ForwardRequest): string {
   if (active) return `00-${active.traceId}-${active.spanId}-01`;
   if (typeof incoming === 'string' && isValidTraceparent(incoming)) return incoming;
   return `00-${randomHex(16)}-${randomHex(8)}-01`;
+}
+
+/** Adds the gateway's `upstream` metric after any the service sent itself. */
+function appendServerTiming(res: ServerResponse, upstreamMs: number): void {
+  const metric = `upstream;dur=${upstreamMs.toFixed(3)}`;
+  const existing = res.getHeader('server-timing');
+  res.setHeader('server-timing', existing === undefined ? metric : `${String(existing)}, ${metric}`);
 }
 
 class ByteLimit extends Transform {
@@ -193,6 +206,7 @@ export class ForwardRequestHandler {
     };
 
     let response;
+    const sentAt = this.limits.serverTiming ? performance.now() : 0;
     try {
       response = await client.send(request);
     } catch (error) {
@@ -208,6 +222,7 @@ export class ForwardRequestHandler {
       if (name === 'x-correlation-id' || name === 'traceparent') continue;
       res.setHeader(name, value);
     }
+    if (this.limits.serverTiming) appendServerTiming(res, performance.now() - sentAt);
     await relayBody(response.body, res);
   }
 
