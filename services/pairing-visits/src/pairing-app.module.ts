@@ -54,6 +54,7 @@ import { VisitsController } from './visits/api/visits.controller';
 import { CorrectVisitHandler } from './visits/application/commands/correct-visit/correct-visit.handler';
 import { EditVisitHandler } from './visits/application/commands/edit-visit/edit-visit.handler';
 import { LogVisitHandler } from './visits/application/commands/log-visit/log-visit.handler';
+import { VisitDiaryWriter } from './visits/infrastructure/visit-diary-writer';
 import { GetVisitHandler } from './visits/application/queries/get-visit/get-visit.handler';
 import { ListVisitsHandler } from './visits/application/queries/list-visits/list-visits.handler';
 
@@ -116,6 +117,7 @@ export class PairingAppModule {
       { provide: Clock, useValue: deps.clock ?? new SystemClock() },
       { provide: SPOT_CHECK_DEFAULT_SHARE, useValue: deps.spotCheckDefaultShare },
       PairingDatabase,
+      VisitDiaryWriter,
       CommandContextFactory,
       ...HANDLERS,
     ];

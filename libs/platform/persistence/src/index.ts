@@ -16,6 +16,7 @@ export {
   type TransactionContext,
 } from './transaction/in-transaction';
 export { queryPrepared } from './transaction/query-prepared';
+export { WriteBatcher, type WriteBatcherOptions } from './batching/write-batcher';
 export { claimInbox, handleOnce, type InboxKey, type InboxOutcome } from './inbox/handle-once';
 export { OutboxRelay, type OutboxRelayOptions } from './relay/outbox-relay';
 export { consoleRelayLogger, type RelayLogger, type RelayProducer } from './relay/relay-producer';

@@ -19,6 +19,7 @@ import { DrawSpotCheckHandler } from '../spot-checks/application/commands/draw-s
 import { RecordCallBackHandler } from '../spot-checks/application/commands/record-call-back/record-call-back.handler';
 import { TransitionTicketHandler } from '../tickets/application/commands/transition-ticket/transition-ticket.handler';
 import { LogVisitHandler } from '../visits/application/commands/log-visit/log-visit.handler';
+import { VisitDiaryWriter } from '../visits/infrastructure/visit-diary-writer';
 import { SeededRandom } from './seeded-random';
 
 // Demo tenancy from docs/CONVENTIONS.md ("Ports and demo tenancy").
@@ -202,7 +203,7 @@ export class DemoLoader {
     const householdsOf = new Map<string, string[]>();
     for (const { householdId, cadreId } of suggestion.suggestions)
       householdsOf.set(cadreId, [...(householdsOf.get(cadreId) ?? []), householdId]);
-    const logVisit = new LogVisitHandler(this.db);
+    const logVisit = new LogVisitHandler(this.db, new VisitDiaryWriter(this.db.dataSource));
     const transition = new TransitionTicketHandler(this.db);
     const dayOffset = Math.max(1, dayOfYear(today) - 1);
     let visits = 0;

@@ -6,6 +6,7 @@ import { QuotaTallies1763800003000 } from './1763800003000-quota-tallies';
 import { BranchVillageReach1763800004000 } from './1763800004000-branch-village-reach';
 import { LogVisitFunction1763800005000 } from './1763800005000-log-visit-function';
 import { VillageReachAfterScope1763800006000 } from './1763800006000-village-reach-after-scope';
+import { LogVisitsBatchFunction1763800007000 } from './1763800007000-log-visits-batch-function';
 
 /** Every migration of the service, in order (never edit one once committed; add a new one). */
 export const PAIRING_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const PAIRING_MIGRATIONS = [
   BranchVillageReach1763800004000,
   LogVisitFunction1763800005000,
   VillageReachAfterScope1763800006000,
+  LogVisitsBatchFunction1763800007000,
 ];

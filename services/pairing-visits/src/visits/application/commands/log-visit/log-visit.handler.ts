@@ -11,7 +11,14 @@ import { buildEvent } from '../../../../shared/application/publish-event';
 import { shanghaiDate, yearOf } from '../../../../shared/domain/business-date';
 import { openTicket } from '../../../../tickets/application/open-ticket';
 import { assertVisitDate, VisitRuleError } from '../../../domain/visit-rules';
-import { inTransactionRunner, logVisitCall, type LogVisitRunner } from '../../../infrastructure/insert-visit';
+import {
+  inTransactionRunner,
+  logVisitCall,
+  type VisitPartiesRow,
+  type VisitToWrite,
+} from '../../../infrastructure/insert-visit';
+import { VisitDiaryWriter } from '../../../infrastructure/visit-diary-writer';
+import { type OutboxMessage } from '@lianxin/platform-persistence';
 import { type VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
 import { type LogVisitInput, type VisitView } from '../../visits.schemas';
@@ -38,6 +45,13 @@ type VisitRow = Pick<
   | 'updatedAt'
 >;
 
+/** Writes visit, tally and outbox row in one call; answers the parties found (none: not visible). */
+type PersistVisit = (
+  scope: string,
+  visit: VisitToWrite,
+  event: OutboxMessage,
+) => Promise<VisitPartiesRow | undefined>;
+
 interface WrittenVisit {
   readonly visit: VisitRow;
   readonly household: { readonly id: string; readonly districtId: string; readonly orgPath: string };
@@ -52,7 +66,10 @@ interface WrittenVisit {
  */
 @Injectable()
 export class LogVisitHandler {
-  constructor(private readonly db: PairingDatabase) {}
+  constructor(
+    private readonly db: PairingDatabase,
+    private readonly diary: VisitDiaryWriter,
+  ) {}
 
   async execute(context: CommandContext, input: LogVisitInput): Promise<VisitView> {
     const cadreId = actingMemberId(context, input.cadreId);
@@ -69,9 +86,15 @@ export class LogVisitHandler {
     // place is checked against the caller's own scope (and the village it lies below).
     const scope = districtScopeOf(context.actor.scope);
     if (input.problemsRaised.length === 0 && input.mattersDone.length === 0) {
-      // The common entry: one statement, which is its own transaction (ADR 0009).
+      // The common entry: written with the entries logged at the same moment, in one statement
+      // that is its own transaction, each entry in its own subtransaction (ADR 0009).
       const { visit } = await this.write(
-        (sql, parameters) => this.db.dataSource.query(sql, parameters),
+        async (entryScope, toWrite, event) => {
+          const outcome = await this.diary.write(entryScope, toWrite, event);
+          if (outcome.kind === 'failed')
+            throw new Error(`visit write failed in the database: ${outcome.failure}`);
+          return outcome.parties;
+        },
         scope,
         context,
         input,
@@ -82,7 +105,7 @@ export class LogVisitHandler {
     }
     return this.db.run(scope, async (tx) => {
       const { visit, household, cadre } = await this.write(
-        inTransactionRunner(tx),
+        (entryScope, toWrite, event) => logVisitCall(inTransactionRunner(tx), entryScope, toWrite, event),
         scope,
         context,
         input,
@@ -132,7 +155,7 @@ export class LogVisitHandler {
    * 404.
    */
   private async write(
-    run: LogVisitRunner,
+    persist: PersistVisit,
     scope: string,
     context: CommandContext,
     input: LogVisitInput,
@@ -170,7 +193,7 @@ export class LogVisitHandler {
       recordedBy: context.actor.id,
       recordedAt: context.now,
     };
-    const found = await logVisitCall(run, scope, toWrite, toOutboxMessage(visitLoggedV1.topic, logged));
+    const found = await persist(scope, toWrite, toOutboxMessage(visitLoggedV1.topic, logged));
     if (found?.written !== 1) {
       if (!found || !found.active || !found.in_reach || found.district_id !== districtId)
         throw NotFoundError.of('household', input.householdId);
