@@ -40,7 +40,7 @@ interface OutboxRow {
   payload: string;
 }
 
-// One relay at a time per database publishes (ADR 0004): with several replicas, SKIP LOCKED alone
+// One relay at a time per database publishes (ADR 0004): with several replicas, row locks alone
 // would let replica B publish an aggregate's later event while replica A is still sending its
 // earlier one. The transaction-scoped advisory lock makes the others stand by; it is released
 // with each batch's commit (or by Postgres when the holder dies).
@@ -138,10 +138,13 @@ export class OutboxRelay {
       locked: boolean;
     }[];
     if (!lock?.locked) return [];
-    // payload::text: the relay forwards the JSON as is, without parsing it into objects.
+    // payload::text: the relay forwards the JSON as is, without parsing it into objects. No row
+    // locks: the advisory lock above already keeps every other relay out until this transaction
+    // ends, and `FOR UPDATE` would write a lock into every row before the UPDATE below writes it
+    // again (one more heap write and WAL record per event).
     return (await runner.query(
       `SELECT id, topic, key, headers, payload::text AS payload FROM outbox
-       WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+       WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
       [this.batchSize],
     )) as OutboxRow[];
   }

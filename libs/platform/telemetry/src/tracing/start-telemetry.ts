@@ -1,7 +1,7 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
@@ -68,7 +68,12 @@ export function startTelemetry(options: TelemetryOptions): TelemetryHandle {
     textMapPropagator: new W3CTraceContextPropagator(),
     instrumentations: [
       new HttpInstrumentation(),
-      new ExpressInstrumentation(),
+      // No span per middleware or router layer (helmet, CORS, body parsing, Nest's router…): a
+      // dozen spans per request that say nothing the server span and the handler span don't,
+      // and cost a visible share of a busy service's CPU and GC (ADR 0009).
+      new ExpressInstrumentation({
+        ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER],
+      }),
       new PgInstrumentation(),
       new NestInstrumentation(),
     ],
