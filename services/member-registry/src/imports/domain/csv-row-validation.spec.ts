@@ -131,4 +131,12 @@ describe('CSV household rows', () => {
     const result = validateHouseholdRow(5, fields, ['李四', '红旗村', '四口', '', '', 'v-hongqi', '']);
     expect(result.ok ? [] : result.errors.map((e) => e.field)).toEqual(['size']);
   });
+
+  it('names a cell holding U+0000 (Postgres cannot store it) instead of failing the insert', () => {
+    const result = validateHouseholdRow(6, fields, ['李四', '红旗\u0000村', '4', '', '', 'v-hongqi', '']);
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ row: 6, field: 'address', reason: 'must not contain the NUL character (U+0000)' }],
+    });
+  });
 });

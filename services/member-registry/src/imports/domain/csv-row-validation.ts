@@ -196,12 +196,27 @@ function refineFor(today: string) {
   return memberRowSchema.superRefine((value, ctx) => checkMemberCrossFields(value, ctx, today));
 }
 
+/**
+ * Postgres cannot store U+0000 in `text`: a cell holding it would pass every schema and then fail
+ * the whole import's insert. Named per column like any other bad cell.
+ */
+function nulErrors(row: number, fields: readonly string[], cells: readonly string[]): RowError[] {
+  const errors: RowError[] = [];
+  fields.forEach((field, i) => {
+    if (cells[i]?.includes('\u0000'))
+      errors.push({ row, field, reason: 'must not contain the NUL character (U+0000)' });
+  });
+  return errors;
+}
+
 export function validateMemberRow(
   row: number,
   fields: readonly string[],
   cells: readonly string[],
   today: string,
 ): RowResult<MemberRow> {
+  const nul = nulErrors(row, fields, cells);
+  if (nul.length > 0) return { ok: false, errors: nul };
   let schema = refinedByDay.get(today);
   if (!schema) {
     schema = refineFor(today);
@@ -219,6 +234,8 @@ export function validateHouseholdRow(
   fields: readonly string[],
   cells: readonly string[],
 ): RowResult<HouseholdRow> {
+  const nul = nulErrors(row, fields, cells);
+  if (nul.length > 0) return { ok: false, errors: nul };
   const parsed = householdRowSchema.safeParse(toRecord(fields, cells));
   return parsed.success
     ? { ok: true, value: parsed.data }
