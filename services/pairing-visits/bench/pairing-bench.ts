@@ -98,7 +98,7 @@ function postgresCpuMs(dataDir: string): number {
 
 const load = (): number[] => loadavg().map((value) => Math.round(value * 100) / 100);
 
-/** A district of 20 townships × 20 villages, 20,000 cadres of every rank, 40,000 households, 200,000 visits, a year of days and matters. */
+/** A district of 20 townships × 20 villages, 20,000 cadres of every rank, 40,000 households paired two per cadre, 200,000 visits, a year of days and matters. */
 export const SEED_SQL_FOR_EXPLAIN: string[] = [];
 const SEED_SQL = [
   `INSERT INTO org_units (id, district_id, org_path, parent_id, code, level, unit_name, active, updated_at)
@@ -123,6 +123,12 @@ const SEED_SQL = [
      FROM generate_series(0, ${CADRES * 2 - 1}) g`,
   `CREATE TEMP TABLE bench_cadres AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, org_path FROM members`,
   `CREATE TEMP TABLE bench_households AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, org_path FROM households`,
+  // Every household paired with a cadre (two each), so a logged visit finds its pairing as in use.
+  `INSERT INTO pairings (id, district_id, org_path, household_id, cadre_id, cadre_org_path, cadre_rank, selection, status,
+                         started_on, created_by, created_at, updated_at)
+   SELECT gen_random_uuid(), '${DISTRICT_ID}', h.org_path, h.id, c.id, c.org_path, m.cadre_rank, 'assigned', 'active',
+          DATE '${YEAR}-01-01', 'bench', now(), now()
+     FROM bench_households h JOIN bench_cadres c ON c.n = h.n / 2 JOIN members m ON m.id = c.id`,
   `INSERT INTO visits (id, district_id, org_path, household_id, cadre_id, cadre_org_path, pairing_id, visit_date, visit_year, kind, heard,
                        problems_raised, matters_done, confirmation, flagged, recorded_by, recorded_at, updated_at)
    SELECT gen_random_uuid(), '${DISTRICT_ID}', h.org_path, h.id, c.id, c.org_path, NULL,
@@ -178,8 +184,7 @@ async function main(): Promise<void> {
     const seedMs = Math.round(performance.now() - seedStarted);
     const sample = (await inTransaction(owner, SYSTEM_SCOPE, (tx) =>
       tx.manager.query(
-        `SELECT c.id AS cadre, h.id AS household FROM (SELECT id, org_path, row_number() OVER (ORDER BY id) AS n FROM members LIMIT 2000) c
-           JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM households LIMIT 2000) h ON h.n = c.n`,
+        `SELECT cadre_id AS cadre, household_id AS household FROM pairings ORDER BY household_id LIMIT 2000`,
       ),
     )) as { cadre: string; household: string }[];
     const firstCadre = sample[0]?.cadre ?? '';
