@@ -115,6 +115,12 @@ export class UpstreamClient {
         rollingCountTimeout: options.breaker.rollingCountTimeoutMs,
         // A caller that hung up is not the upstream's fault.
         errorFilter: (error: unknown) => error instanceof CallerWentAway,
+        // opossum keeps every call's latency of the rolling window and, once per bucket (1 s),
+        // concatenates and sorts them for a 'snapshot' event nobody here listens to: at 200
+        // calls/s a 1.5 ms stall of the event loop every second, at 2,000/s 15 ms (and the same
+        // sort on every failure). The breaker decides on counts, which stay.
+        rollingPercentilesEnabled: false,
+        enableSnapshots: false,
       },
     );
   }
