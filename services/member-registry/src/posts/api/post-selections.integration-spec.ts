@@ -84,6 +84,15 @@ describe('two-way post selection (设岗定责)', () => {
     await post(`/api/v1/post-selections/${id}/shortlist`, { candidateMemberIds: [m[0]] }).expect(400);
     await post(`/api/v1/post-selections/${id}/shortlist`, { candidateMemberIds: [m[0], m[2]] }).expect(422);
     await post(`/api/v1/post-selections/${id}/shortlist`, { candidateMemberIds: [m[0], m[1]] }).expect(200);
+    // Beyond Postgres `integer` (and any branch): a 400 naming the field, not a failed write.
+    const huge = await post(`/api/v1/post-selections/${id}/vote-tally`, {
+      ballotsCast: 3_000_000_000,
+      tallies: [
+        { memberId: m[0], memberVotes: 10, representativeVotes: 6 },
+        { memberId: m[1], memberVotes: 12, representativeVotes: 10 },
+      ],
+    }).expect(400);
+    expect(huge.body.errors).toEqual([expect.objectContaining({ field: 'ballotsCast' })]);
     const voted = await post(`/api/v1/post-selections/${id}/vote-tally`, {
       ballotsCast: 40,
       tallies: [

@@ -48,7 +48,7 @@ export const updateMemberBody = z
     rural: s.rural.optional(),
     phoneOnCard: z.boolean().optional(),
     /** Optimistic concurrency: the version the caller last read. */
-    version: z.number().int().min(1).optional(),
+    version: z.number().int().min(1).max(2_147_483_647).optional(),
   })
   .refine(
     (value) => Object.keys(value).some((key) => key !== 'version'),

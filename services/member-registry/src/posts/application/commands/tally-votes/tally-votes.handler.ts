@@ -11,16 +11,19 @@ import { toSelectionView, type SelectionView } from '../../selection-view';
 import { publish } from '../../../../shared/application/event-factory';
 import { tallyVotes } from '../../../domain/selection-workflow';
 
+/** A count of ballots: a branch's vote, far below a million; also inside Postgres `integer`. */
+const ballots = z.number().int().min(0).max(1_000_000);
+
 export const tallyVotesBody = z.strictObject({
   /** Ballots cast by members and resident representatives together. */
-  ballotsCast: z.number().int().min(1),
-  invalidBallots: z.number().int().min(0).default(0),
+  ballotsCast: ballots.min(1),
+  invalidBallots: ballots.default(0),
   tallies: z
     .array(
       z.object({
         memberId: z.uuid(),
-        memberVotes: z.number().int().min(0),
-        representativeVotes: z.number().int().min(0),
+        memberVotes: ballots,
+        representativeVotes: ballots,
       }),
     )
     .min(2),
