@@ -16,3 +16,9 @@ export {
   type TestPlatform,
 } from './platform/start-test-platform';
 export { startTestBroker, type StartTestBrokerOptions, type TestBroker } from './broker/start-test-broker';
+export { arbitraryFor, fuzzedBody, type ArbitraryHints } from './fuzz/openapi-arbitraries';
+export {
+  fuzzOpenApiOperations,
+  type FuzzOpenApiOptions,
+  type FuzzOpenApiResult,
+} from './fuzz/fuzz-openapi-operations';

@@ -7,8 +7,11 @@ export const drawSpotCheckBody = z
     unitId: schemaPrimitives.uuid,
     periodFrom: schemaPrimitives.businessDate,
     periodTo: schemaPrimitives.businessDate,
-    /** Share of the unit's visits to call back, 0 < share ≤ 1 (default from configuration). */
-    share: z.number().gt(0).lte(1).optional(),
+    /**
+     * Share of the unit's visits to call back, 0.0001 ≤ share ≤ 1 (default from configuration).
+     * Kept to four decimals, so a smaller share would be stored, and redrawn, as none.
+     */
+    share: z.number().gte(0.0001).lte(1).optional(),
     /** Give a seed to repeat a draw; omitted, a random one is generated and recorded. */
     seed: z
       .string()

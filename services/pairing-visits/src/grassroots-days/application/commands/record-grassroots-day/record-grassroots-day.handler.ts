@@ -20,7 +20,7 @@ export class RecordGrassrootsDayHandler {
   constructor(private readonly db: PairingDatabase) {}
 
   async execute(context: CommandContext, input: RecordGrassrootsDayInput): Promise<GrassrootsDayView> {
-    const cadreId = actingMemberId(context, input.cadreId);
+    const cadreId = actingMemberId(context, input.cadreId, 'cadreId');
     if (input.servedOn > shanghaiDate(context.now)) {
       throw new BusinessRuleError('a grassroots day cannot be recorded ahead of time', { rule: 'servedOn' });
     }

@@ -17,7 +17,7 @@ export class ReceiveTicketHandler {
   async execute(context: CommandContext, input: ReceiveTicketInput): Promise<TicketView> {
     const firstAsked =
       input.source === 'walk_in'
-        ? actingMemberId(context, input.firstAskedMemberId)
+        ? actingMemberId(context, input.firstAskedMemberId, 'firstAskedMemberId')
         : (input.firstAskedMemberId ?? null);
     return this.db.run(context.actor.scope, async (tx) => {
       let place: { districtId: string; orgPath: string };

@@ -72,7 +72,7 @@ export class LogVisitHandler {
   ) {}
 
   async execute(context: CommandContext, input: LogVisitInput): Promise<VisitView> {
-    const cadreId = actingMemberId(context, input.cadreId);
+    const cadreId = actingMemberId(context, input.cadreId, 'cadreId');
     try {
       assertVisitDate(input.visitDate, shanghaiDate(context.now));
     } catch (error) {
