@@ -29,6 +29,20 @@ describe('ZodValidationPipe', () => {
     ]);
   });
 
+  it('rejects a lone surrogate (valid JSON, not storable as UTF-8 or jsonb) but not a surrogate pair', () => {
+    let caught: unknown;
+    try {
+      pipe.transform({ heard: 'a\ud800', items: [{ summary: 'b\udc00c' }] });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as ValidationError).errors).toEqual([
+      { field: 'heard', message: expect.stringMatching(/lone surrogate/) },
+      { field: 'items.0.summary', message: expect.stringMatching(/lone surrogate/) },
+    ]);
+    expect(pipe.transform({ heard: '𠮷 (a pair)', items: [] })).toEqual({ heard: '𠮷 (a pair)', items: [] });
+  });
+
   it('rejects U+0000 in a key or in a bare query value', () => {
     expect(() => pipe.transform({ ['he\u0000ard']: 'x', items: [] })).toThrow(ValidationError);
     const query = new ZodValidationPipe(z.string(), 'query');

@@ -19,13 +19,13 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   }
 
   transform(value: unknown): z.output<S> {
-    const withNul = fieldsContainingNul(value);
-    if (withNul.length > 0) {
+    const unstorable = unstorableText(value);
+    if (unstorable.length > 0) {
       throw new ValidationError(
         `Invalid request ${this.location}`,
-        withNul.map((path) => ({
+        unstorable.map(({ path, message }) => ({
           field: path.length > 0 ? path.join('.') : this.location,
-          message: 'Must not contain the NUL character (U+0000)',
+          message,
         })),
       );
     }
@@ -44,18 +44,35 @@ export function strictTopLevel(schema: z.ZodType): z.ZodType {
   return schema instanceof z.ZodObject ? schema.strict() : schema;
 }
 
+// A UTF-16 surrogate without its partner: JSON can carry it (`"\ud800"`), UTF-8 cannot.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'Must not contain the NUL character (U+0000)';
+  if (LONE_SURROGATE.test(text)) return 'Must be well-formed Unicode (it holds a lone surrogate)';
+  return undefined;
+}
+
 /**
- * Paths of the strings (and keys) in a request part that contain U+0000. Postgres stores neither
- * a NUL in `text` nor `\u0000` in `jsonb`, so such a value would pass every schema and then fail
- * the write as a 500 — and fail every entry batched with it. Rejected here for every route.
+ * The strings (and keys) in a request part that Postgres cannot store: U+0000 (neither `text` nor
+ * `jsonb` takes it) and lone surrogates (`jsonb` rejects the escape; as text they would silently
+ * become U+FFFD). Such a value would pass every schema and then fail the write as a 500 — and
+ * fail every entry batched with it. Rejected here for every route, naming each field.
  */
-function fieldsContainingNul(value: unknown, path: readonly string[] = []): (readonly string[])[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+function unstorableText(
+  value: unknown,
+  path: readonly string[] = [],
+): { path: readonly string[]; message: string }[] {
+  if (typeof value === 'string') {
+    const message = textProblem(value);
+    return message ? [{ path, message }] : [];
+  }
   if (Array.isArray(value))
-    return value.flatMap((item, index) => fieldsContainingNul(item, [...path, String(index)]));
+    return value.flatMap((item, index) => unstorableText(item, [...path, String(index)]));
   if (value !== null && typeof value === 'object')
-    return Object.entries(value).flatMap(([key, item]) =>
-      key.includes('\u0000') ? [[...path, key]] : fieldsContainingNul(item, [...path, key]),
-    );
+    return Object.entries(value).flatMap(([key, item]) => {
+      const message = textProblem(key);
+      return message ? [{ path: [...path, key], message }] : unstorableText(item, [...path, key]);
+    });
   return [];
 }
