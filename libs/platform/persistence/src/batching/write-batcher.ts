@@ -31,7 +31,7 @@ export class WriteBatcher<Item, Outcome> {
   private readonly waiting: Waiting<Item, Outcome>[] = [];
   private inFlight = 0;
   private flushScheduled = false;
-  private idle: (() => void)[] = [];
+  private readonly drainWaiters: (() => void)[] = [];
 
   constructor(
     private readonly runBatch: (items: readonly Item[]) => Promise<readonly Outcome[]>,
@@ -52,7 +52,7 @@ export class WriteBatcher<Item, Outcome> {
   /** Resolves once nothing waits and no batch runs (for shutdown). */
   drained(): Promise<void> {
     if (this.waiting.length === 0 && this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
   private scheduleFlush(): void {
@@ -75,7 +75,7 @@ export class WriteBatcher<Item, Outcome> {
         this.inFlight -= 1;
         this.scheduleFlush();
         if (this.waiting.length === 0 && this.inFlight === 0)
-          for (const resolve of this.idle.splice(0)) resolve();
+          for (const resolve of this.drainWaiters.splice(0)) resolve();
       });
     }
   }

@@ -1,6 +1,6 @@
 import { visitLoggedV1 } from '@lianxin/contracts';
 import { BusinessRuleError, ForbiddenError, NotFoundError } from '@lianxin/platform-http';
-import { toOutboxMessage } from '@lianxin/platform-persistence';
+import { type OutboxMessage, toOutboxMessage } from '@lianxin/platform-persistence';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { recordMatter } from '../../../../practical-matters/application/record-matter';
@@ -18,7 +18,6 @@ import {
   type VisitToWrite,
 } from '../../../infrastructure/insert-visit';
 import { VisitDiaryWriter } from '../../../infrastructure/visit-diary-writer';
-import { type OutboxMessage } from '@lianxin/platform-persistence';
 import { type VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
 import { toVisitView } from '../../visit-view';
 import { type LogVisitInput, type VisitView } from '../../visits.schemas';
