@@ -4,9 +4,9 @@ import type { PiiCipher } from '../../shared/infrastructure/pii-cipher';
 import { CARD_MOTTO, cardPhone, cardPost, cardUrl, serviceItemLabel } from '../domain/member-card';
 import type { MemberCardView } from './member-card-view';
 
-interface CardRow {
+/** The columns behind what a card prints (members joined with member_cards). */
+export interface PrintedCardColumns {
   id: string;
-  member_id: string;
   name: string;
   position: string | null;
   has_post: boolean;
@@ -14,8 +14,30 @@ interface CardRow {
   mobile_cipher: Buffer;
   service_items: string[];
   pledge_text: string;
+}
+
+interface CardRow extends PrintedCardColumns {
+  member_id: string;
   published_on: string;
   post_name: string | null;
+}
+
+/** What a printed card shows, for the member's own view and for the public page alike. */
+export function printedCardFields(
+  row: PrintedCardColumns,
+  postName: string | null,
+  cipher: PiiCipher,
+): Pick<MemberCardView, 'cardId' | 'name' | 'post' | 'phone' | 'serviceItems' | 'pledgeText' | 'motto'> {
+  return {
+    cardId: row.id,
+    name: row.name,
+    post: cardPost(postName, row.position, row.has_post),
+    // Decrypted only when it will be printed.
+    phone: cardPhone(row.phone_on_card, () => cipher.decrypt(row.mobile_cipher)),
+    serviceItems: row.service_items.map((code) => ({ code, label: serviceItemLabel(code) })),
+    pledgeText: row.pledge_text,
+    motto: CARD_MOTTO,
+  };
 }
 
 export async function loadMemberCard(
@@ -35,14 +57,8 @@ export async function loadMemberCard(
   const row = rows[0];
   if (!row) throw NotFoundError.of('member card', memberId);
   return {
-    cardId: row.id,
+    ...printedCardFields(row, row.post_name, cipher),
     memberId: row.member_id,
-    name: row.name,
-    post: cardPost(row.post_name, row.position, row.has_post),
-    phone: cardPhone(row.phone_on_card, cipher.decrypt(row.mobile_cipher)),
-    serviceItems: row.service_items.map((code) => ({ code, label: serviceItemLabel(code) })),
-    pledgeText: row.pledge_text,
-    motto: CARD_MOTTO,
     qrUrl: cardUrl(baseUrl, row.id),
     publishedOn: row.published_on,
   };

@@ -2,8 +2,8 @@ import { cardPhone, cardUrl, serviceItemLabel } from './member-card';
 
 describe('member card', () => {
   it('shows the phone only with consent', () => {
-    expect(cardPhone(true, '13912345678')).toBe('13912345678');
-    expect(cardPhone(false, '13912345678')).toBeNull();
+    expect(cardPhone(true, () => '13912345678')).toBe('13912345678');
+    expect(cardPhone(false, () => '13912345678')).toBeNull();
   });
   it('builds the QR URL from the card id only', () => {
     expect(cardUrl('https://x.cn/cards', 'abc')).toBe('https://x.cn/cards/abc');

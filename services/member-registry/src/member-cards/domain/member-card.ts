@@ -30,7 +30,7 @@ export function cardPost(postName: string | null, position: string | null, hasPo
   return postName ?? position ?? (hasPost ? '有职党员' : '无职党员');
 }
 
-/** A phone number is printed only when the member consented to it. */
-export function cardPhone(consented: boolean, phone: string): string | null {
-  return consented ? phone : null;
+/** A phone number is printed (and so read) only when the member consented to it. */
+export function cardPhone(consented: boolean, phone: () => string): string | null {
+  return consented ? phone() : null;
 }

@@ -5,23 +5,12 @@ import { inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import type { DataSource } from 'typeorm';
 import { PII_CIPHER, REGISTRY_DATA_SOURCE } from '../../../../shared/application/registry-tokens';
 import type { PiiCipher } from '../../../../shared/infrastructure/pii-cipher';
-import { CARD_MOTTO, cardPost, serviceItemLabel } from '../../../domain/member-card';
+import { printedCardFields, type PrintedCardColumns } from '../../load-member-card';
 import type { PublicMemberCardView } from '../../public-member-card-view';
 
 interface CardLocation {
   org_path: string;
   post_name: string | null;
-}
-
-interface PrintedCardRow {
-  id: string;
-  name: string;
-  position: string | null;
-  has_post: boolean;
-  phone_on_card: boolean;
-  mobile_cipher: Buffer;
-  service_items: string[];
-  pledge_text: string;
 }
 
 /**
@@ -53,7 +42,7 @@ export class GetPublicMemberCardHandler {
       const location = located[0];
       if (!location) throw NotFoundError.of('member card', cardId);
       await setRlsScope(tx.manager, location.org_path);
-      const rows = await tx.manager.query<PrintedCardRow[]>(
+      const rows = await tx.manager.query<PrintedCardColumns[]>(
         `SELECT c.id, m.name, m.position, m.has_post, m.phone_on_card, m.mobile_cipher, c.service_items, c.pledge_text
            FROM member_cards c JOIN members m ON m.id = c.member_id
           WHERE c.id = $1 AND m.status <> 'inactive'`,
@@ -61,16 +50,7 @@ export class GetPublicMemberCardHandler {
       );
       const row = rows[0];
       if (!row) throw NotFoundError.of('member card', cardId);
-      return {
-        cardId: row.id,
-        name: row.name,
-        post: cardPost(location.post_name, row.position, row.has_post),
-        // Decrypted only when it will be shown.
-        phone: row.phone_on_card ? this.cipher.decrypt(row.mobile_cipher) : null,
-        serviceItems: row.service_items.map((code) => ({ code, label: serviceItemLabel(code) })),
-        pledgeText: row.pledge_text,
-        motto: CARD_MOTTO,
-      };
+      return printedCardFields(row, location.post_name, this.cipher);
     });
   }
 }
