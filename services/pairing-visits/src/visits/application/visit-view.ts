@@ -19,25 +19,26 @@ export function asConfirmation(value: string): VisitConfirmation {
     : 'unchecked';
 }
 
-export function toVisitView(
-  row: Pick<
-    VisitOrmEntity,
-    | 'id'
-    | 'districtId'
-    | 'orgPath'
-    | 'householdId'
-    | 'cadreId'
-    | 'pairingId'
-    | 'visitDate'
-    | 'kind'
-    | 'heard'
-    | 'problemsRaised'
-    | 'mattersDone'
-    | 'confirmation'
-    | 'flagged'
-    | 'recordedAt'
-  >,
-): VisitView {
+/** The columns a visit's view is made from. */
+export type VisitViewRow = Pick<
+  VisitOrmEntity,
+  | 'id'
+  | 'districtId'
+  | 'orgPath'
+  | 'householdId'
+  | 'cadreId'
+  | 'pairingId'
+  | 'visitDate'
+  | 'kind'
+  | 'heard'
+  | 'problemsRaised'
+  | 'mattersDone'
+  | 'confirmation'
+  | 'flagged'
+  | 'recordedAt'
+>;
+
+export function toVisitView(row: VisitViewRow): VisitView {
   const confirmation = asConfirmation(row.confirmation);
   return {
     id: row.id,

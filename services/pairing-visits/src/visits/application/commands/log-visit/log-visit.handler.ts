@@ -18,31 +18,8 @@ import {
   type VisitToWrite,
 } from '../../../infrastructure/insert-visit';
 import { VisitDiaryWriter } from '../../../infrastructure/visit-diary-writer';
-import { type VisitOrmEntity } from '../../../infrastructure/visit.orm-entity';
-import { toVisitView } from '../../visit-view';
+import { toVisitView, type VisitViewRow } from '../../visit-view';
 import { type LogVisitInput, type VisitView } from '../../visits.schemas';
-
-type VisitRow = Pick<
-  VisitOrmEntity,
-  | 'id'
-  | 'districtId'
-  | 'orgPath'
-  | 'householdId'
-  | 'cadreId'
-  | 'cadreOrgPath'
-  | 'pairingId'
-  | 'visitDate'
-  | 'visitYear'
-  | 'kind'
-  | 'heard'
-  | 'problemsRaised'
-  | 'mattersDone'
-  | 'confirmation'
-  | 'flagged'
-  | 'recordedBy'
-  | 'recordedAt'
-  | 'updatedAt'
->;
 
 /** Writes visit, tally and outbox row in one call; answers the parties found (none: not visible). */
 type PersistVisit = (
@@ -52,7 +29,7 @@ type PersistVisit = (
 ) => Promise<VisitPartiesRow | undefined>;
 
 interface WrittenVisit {
-  readonly visit: VisitRow;
+  readonly visit: VisitViewRow;
   readonly household: { readonly id: string; readonly districtId: string; readonly orgPath: string };
   readonly cadre: { readonly id: string; readonly orgPath: string; readonly branchUnitId: string };
 }
@@ -204,14 +181,12 @@ export class LogVisitHandler {
         throw NotFoundError.of('member', cadreId);
       throw new Error('visit write: the database and the handler disagree on the checks');
     }
-    const visit: VisitRow = {
+    const visit: VisitViewRow = {
       ...toWrite,
       orgPath: found.org_path,
-      cadreOrgPath: found.cadre_org_path ?? '',
       pairingId: found.pairing_id,
       confirmation: 'unchecked',
       flagged: false,
-      updatedAt: context.now,
     };
     return {
       visit,
