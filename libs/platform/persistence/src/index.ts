@@ -6,6 +6,7 @@ export { runMigrationCli, type MigrationCliOptions, type MigrationCommand } from
 export { assertNoMigrationDrift, MigrationDriftError } from './migrations/drift-check';
 export { CreateOutboxAndInbox1735689600000, OUTBOX_CHANNEL } from './outbox/outbox-inbox.migration';
 export { OutboxNotifyWhenIdle1735689600100 } from './outbox/outbox-notify-when-idle.migration';
+export { OutboxWakeCheckOnce1735689600200 } from './outbox/outbox-wake-check-once.migration';
 export { outboxInboxMigrations } from './outbox/outbox-inbox-migrations';
 export { toOutboxMessage, type OutboxMessage } from './outbox/outbox-message';
 export { writeOutbox } from './outbox/write-outbox';

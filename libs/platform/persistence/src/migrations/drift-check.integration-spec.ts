@@ -83,6 +83,7 @@ describe('migrations and the drift check', () => {
         'CreateOutboxAndInbox1735689600000',
         'CreateTestProjection1735689600001',
         'OutboxNotifyWhenIdle1735689600100',
+        'OutboxWakeCheckOnce1735689600200',
       ]);
     } finally {
       await owner.destroy();

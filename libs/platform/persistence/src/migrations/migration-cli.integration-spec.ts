@@ -33,7 +33,7 @@ describe('runMigrationCli', () => {
     expect(await run('up')).toEqual({ code: 0, lines: ['no pending migrations'] });
     expect(await run('down')).toEqual({ code: 0, lines: ['reverted the last migration'] });
     expect(await run('show')).toEqual({ code: 0, lines: ['there are pending migrations'] });
-    expect(await run('up')).toEqual({ code: 0, lines: ['applied: OutboxNotifyWhenIdle1735689600100'] });
+    expect(await run('up')).toEqual({ code: 0, lines: ['applied: OutboxWakeCheckOnce1735689600200'] });
   });
 
   it('exits non-zero with the reason when the database refuses', async () => {

@@ -1,5 +1,6 @@
 import { CreateOutboxAndInbox1735689600000 } from './outbox-inbox.migration';
 import { OutboxNotifyWhenIdle1735689600100 } from './outbox-notify-when-idle.migration';
+import { OutboxWakeCheckOnce1735689600200 } from './outbox-wake-check-once.migration';
 
 /**
  * Spread into a service's own migrations list. Migrations here are never edited once committed;
@@ -8,4 +9,5 @@ import { OutboxNotifyWhenIdle1735689600100 } from './outbox-notify-when-idle.mig
 export const outboxInboxMigrations = [
   CreateOutboxAndInbox1735689600000,
   OutboxNotifyWhenIdle1735689600100,
+  OutboxWakeCheckOnce1735689600200,
 ] as const;

@@ -2,11 +2,13 @@ import { ContractValidationError } from '@lianxin/contracts';
 import { createIdempotentProducer, createKafka, ensureTopics } from '@lianxin/platform-messaging';
 import { createTestDatabase, getTestInfra, type TestDatabase } from '@lianxin/testing';
 import { type Kafka, type Producer } from 'kafkajs';
+import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createDataSource } from '../data-source/create-data-source';
 import { OutboxRelay } from '../relay/outbox-relay';
-import { inTransaction } from '../transaction/in-transaction';
+import { type TransactionContext, inTransaction } from '../transaction/in-transaction';
 import { queryPrepared } from '../transaction/query-prepared';
+import { OUTBOX_CHANNEL } from './outbox-inbox.migration';
 import { collectMessages } from '../test-support/collect-messages';
 import { testMigrations } from '../test-support/test-projection';
 import { testEnvelope, testTopic } from '../test-support/test-topic';
@@ -270,5 +272,75 @@ describe('transactional outbox', () => {
     } finally {
       await relay.stop();
     }
+  });
+  describe('waking the relay', () => {
+    let listener: Client;
+    let wakeUps = 0;
+    const testRows: string[] = [];
+
+    beforeAll(async () => {
+      listener = new Client({ connectionString: db.appUrl });
+      await listener.connect();
+      listener.on('notification', () => {
+        wakeUps += 1;
+      });
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    });
+    afterAll(async () => {
+      await listener.end();
+      // Rows on a topic nobody created: out of the way of any relay.
+      await db.dataSource.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [
+        testRows,
+      ]);
+    });
+    beforeEach(async () => {
+      // An idle outbox: every earlier test's rows count as published.
+      await db.dataSource.query('UPDATE outbox SET published_at = now() WHERE published_at IS NULL');
+      wakeUps = 0;
+    });
+
+    const insertRow = async (tx: TransactionContext): Promise<void> => {
+      const id = uuidv7();
+      testRows.push(id);
+      await tx.manager.query(
+        `INSERT INTO outbox (id, topic, key, headers, payload) VALUES ($1, 'lianxin.test.wake.v1', 'k', '{}', '{}')`,
+        [id],
+      );
+    };
+    /** Notifications arrive after the commit, asynchronously: give them time. */
+    const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));
+
+    it('wakes it once for a transaction of several outbox statements on an idle outbox', async () => {
+      await inTransaction(db.dataSource, '/lx/', async (tx) => {
+        await insertRow(tx);
+        await insertRow(tx);
+        await insertRow(tx);
+      });
+      await settled();
+      expect(wakeUps).toBe(1);
+    });
+
+    it('decides again after the first outbox statement was rolled back with its subtransaction', async () => {
+      await inTransaction(db.dataSource, '/lx/', async (tx) => {
+        await tx.manager.query('SAVEPOINT first_entry');
+        await insertRow(tx);
+        await tx.manager.query('ROLLBACK TO SAVEPOINT first_entry');
+        await insertRow(tx);
+      });
+      await settled();
+      expect(wakeUps).toBe(1);
+    });
+
+    it('leaves it alone while unpublished rows from other transactions wait for it', async () => {
+      await inTransaction(db.dataSource, '/lx/', insertRow);
+      await settled();
+      expect(wakeUps).toBe(1);
+      await inTransaction(db.dataSource, '/lx/', async (tx) => {
+        await insertRow(tx);
+        await insertRow(tx);
+      });
+      await settled();
+      expect(wakeUps).toBe(1);
+    });
   });
 });
