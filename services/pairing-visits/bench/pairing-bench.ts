@@ -151,6 +151,38 @@ const SEED_SQL = [
 
 SEED_SQL_FOR_EXPLAIN.push(...SEED_SQL);
 
+/** Counts the bench's visits in the database and waits (up to 30 s) for the relay to publish them all. */
+async function checkWritesLanded(
+  ownerUrl: string,
+): Promise<{ visits: number; unpublished: number; caughtUpMs: number | null }> {
+  const owner = createDataSource({
+    url: ownerUrl,
+    name: 'pairing-bench-check',
+    entities: PAIRING_ENTITIES,
+    poolSize: 1,
+  });
+  await owner.initialize();
+  try {
+    const count = async (sql: string): Promise<number> =>
+      ((await inTransaction(owner, SYSTEM_SCOPE, (tx) => tx.manager.query(sql))) as { n: number }[])[0]?.n ??
+      -1;
+    const visits = await count(`SELECT count(*)::int AS n FROM visits WHERE recorded_by = 'bench-writer'`);
+    const started = performance.now();
+    let unpublished = await count('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+    while (unpublished > 0 && performance.now() - started < 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      unpublished = await count('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+    }
+    return {
+      visits,
+      unpublished,
+      caughtUpMs: unpublished === 0 ? Math.round(performance.now() - started) : null,
+    };
+  } finally {
+    await owner.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'pairing-bench-'));
   // As root, Postgres runs as the postgres user, which must be able to enter the directory.
@@ -302,6 +334,7 @@ async function main(): Promise<void> {
     const serviceCpuMs = cpuMsOf(child.pid) - serviceCpuBefore;
     const postgresCpu = postgresCpuMs(join(dir, 'pg')) - postgresCpuBefore;
     const loadAfter = load();
+    const durability = await checkWritesLanded(ownerUrl);
     process.stdout.write(
       `${JSON.stringify(
         {
@@ -309,7 +342,7 @@ async function main(): Promise<void> {
           machine: { cpus: cpus().length, node: process.version },
           dataset: { cadres: CADRES, visits: VISITS, households: CADRES * 2, seedMs },
           visitWrites: {
-            path: 'POST /api/v1/visits (HTTP → transaction with RLS scope → visit + outbox row; relay → dev broker)',
+            path: 'POST /api/v1/visits (diary write lane → batched pairing_log_visits: visit, tally and outbox row per entry under its RLS scope; relay → dev broker)',
             connections: CONNECTIONS,
             durationSec: WRITE_SECONDS,
             created,
@@ -317,6 +350,10 @@ async function main(): Promise<void> {
             errors: result.errors,
             perSecond: Math.round(created / WRITE_SECONDS),
             latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+            // Every 201 is a visit in the database, and every visit's event left through the relay.
+            visitsInDatabase: durability.visits,
+            eventsStillInOutbox: durability.unpublished,
+            relayCaughtUpMs: durability.caughtUpMs,
             // CPU per created visit: less sensitive to other jobs on the machine than the rate.
             cpuMsPerWrite: {
               service: Math.round((serviceCpuMs / Math.max(created, 1)) * 100) / 100,

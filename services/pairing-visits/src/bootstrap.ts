@@ -13,6 +13,7 @@ import { type PairingConfig } from './config/pairing-config';
 import { PAIRING_ENTITIES } from './database/entities';
 import { PairingAppModule } from './pairing-app.module';
 import { registryTopics, RegistryEventsConsumer } from './projections/api/registry-events.consumer';
+import { DiaryWriteLane } from './visits/api/diary-write-lane';
 
 /** Same tolerance for `exp`/`nbf` in the verifier and in the cache of verified tokens. */
 const TOKEN_CLOCK_TOLERANCE_SEC = 30;
@@ -70,6 +71,7 @@ export async function bootstrap(config: PairingConfig): Promise<void> {
       logger,
       readinessChecks: { postgres: postgresReadiness(dataSource), kafka: kafkaReadiness(admin) },
       idempotencyStore: new PostgresIdempotencyStore(dataSource),
+      preRouter: { fromApp: (app, platform) => DiaryWriteLane.fromApp(app, platform) },
     },
   );
   await app.listen(config.PORT);

@@ -1,5 +1,5 @@
 export { createHttpApp } from './app/create-http-app';
-export type { HttpAppOptions } from './app/http-app-options';
+export type { HttpAppOptions, PreRouter, PreRouterPlatform } from './app/http-app-options';
 export {
   DomainError,
   ValidationError,
@@ -32,7 +32,8 @@ export {
   type SuccessStatus,
 } from './routes/api-route.decorator';
 export { CORRELATION_HEADER, correlationIdOf } from './request/correlation-id';
-export { beginRequest, type RequestStart } from './request/request-pipeline';
+export { beginRequest, runInContexts, type RequestStart } from './request/request-pipeline';
+export { jsonBodyReader } from './request/body-parser';
 export { pathOf } from './request/route-template';
 export { securityHeaders } from './request/security-headers';
 export {

@@ -1,5 +1,6 @@
 import { signTestToken, testVerifierOptions, type Actor } from '@lianxin/auth';
 import { createHttpApp, InMemoryIdempotencyStore } from '@lianxin/platform-http';
+import { DiaryWriteLane } from '../visits/api/diary-write-lane';
 import { createDataSource, inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import { createLogger } from '@lianxin/platform-telemetry';
 import { createTestDatabase, type TestDatabase } from '@lianxin/testing';
@@ -79,7 +80,10 @@ export interface PairingTestApp {
 }
 
 /** Its own database (migrated as owner, used as the app role so RLS applies), the real HTTP app, the org tree. */
-export async function createPairingTestApp(now = '2026-07-01T02:00:00Z'): Promise<PairingTestApp> {
+export async function createPairingTestApp(
+  now = '2026-07-01T02:00:00Z',
+  options: { diaryWriteLane?: boolean } = {},
+): Promise<PairingTestApp> {
   const db = await createTestDatabase({
     short: 'pairing',
     migrations: [...PAIRING_MIGRATIONS],
@@ -99,6 +103,10 @@ export async function createPairingTestApp(now = '2026-07-01T02:00:00Z'): Promis
       serviceName: 'pairing-visits',
       idempotencyStore: new InMemoryIdempotencyStore(),
       logger: createLogger('pairing-visits', { level: 'silent' }),
+      // As in production, unless a test compares the lane with the Nest pipeline it stands in for.
+      ...(options.diaryWriteLane === false
+        ? {}
+        : { preRouter: { fromApp: (app, platform) => DiaryWriteLane.fromApp(app, platform) } }),
     },
   );
   const consumer = new RegistryEventsConsumer(db.dataSource);

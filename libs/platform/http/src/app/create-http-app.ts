@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { createLogger, enableDefaultMetrics } from '@lianxin/platform-telemetry';
 import { bodyParserErrorHandler, DEFAULT_BODY_LIMIT_BYTES, jsonBodyParser } from '../request/body-parser';
 import { correlationMiddleware, requestContextMiddleware } from '../request/request-pipeline';
-import type { HttpAppOptions } from './http-app-options';
+import type { HttpAppOptions, PreRouter } from './http-app-options';
 import { NestPinoLogger } from './nest-logger';
 import { PlatformHttpModule } from './platform-http.module';
 
@@ -42,7 +42,13 @@ export async function createHttpApp(
   app.use(requestContextMiddleware());
   app.enableShutdownHooks();
   await app.init();
-  if (options.preRouter) installPreRouter(app.getHttpServer() as Server, options.preRouter);
+  if (options.preRouter) {
+    const preRouter =
+      'fromApp' in options.preRouter
+        ? options.preRouter.fromApp(app, { logger, bodyLimitBytes })
+        : options.preRouter;
+    installPreRouter(app.getHttpServer() as Server, preRouter);
+  }
   return app;
 }
 
@@ -53,10 +59,7 @@ export async function createHttpApp(
  * the gateway's read lane a fifth of its CPU. A handler that takes the request opens its own
  * SERVER span (`beginRequest`).
  */
-function installPreRouter(
-  server: Server,
-  preRouter: (req: IncomingMessage, res: ServerResponse) => boolean,
-): void {
+function installPreRouter(server: Server, preRouter: PreRouter): void {
   type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
   const emit = server.emit as Emit;
   const ahead: Emit = function (this: Server, event, ...args) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
 import type { Logger } from '@lianxin/platform-telemetry';
 import type { ReadinessCheck } from '../health/readiness';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
@@ -21,9 +22,21 @@ export interface HttpAppOptions {
   /**
    * A plain Node handler offered every request before Express sees it; it returns true when it
    * took the request. For hot paths that cannot afford the framework's per-request work (the
-   * gateway's read lane); it must then do the platform's bookkeeping itself (`beginRequest`).
+   * gateway's read lane, pairing's diary write lane); it must then do the platform's bookkeeping
+   * itself (`beginRequest`). A lane that serves through the app's own providers is given as
+   * `{ fromApp }`, built once the app is initialised.
    */
-  readonly preRouter?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  readonly preRouter?:
+    PreRouter | { readonly fromApp: (app: INestApplication, platform: PreRouterPlatform) => PreRouter };
+}
+
+/** Takes a request (returns true) or leaves it to Express (returns false). */
+export type PreRouter = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** What `createHttpApp` settled that a lane ahead of Express must apply the same way. */
+export interface PreRouterPlatform {
+  readonly logger: Logger;
+  readonly bodyLimitBytes: number;
 }
 
 export const HTTP_APP_OPTIONS = Symbol('HTTP_APP_OPTIONS');

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from '@lianxin/platform-telemetry';
 import { type DomainError, PayloadTooLargeError, ValidationError } from '../errors/domain-errors';
@@ -7,6 +8,28 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export function jsonBodyParser(limitBytes: number): RequestHandler {
   return express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'] });
+}
+
+/**
+ * For a handler ahead of Express (`preRouter`): reads a plain request's JSON body with the very
+ * parser and limit `createHttpApp` installs, and rejects with the same problems (413, 400) the
+ * Nest pipeline answers. Resolves `undefined` for a request without a JSON body.
+ */
+export function jsonBodyReader(
+  limitBytes: number,
+): (req: IncomingMessage, res: ServerResponse) => Promise<unknown> {
+  const parse = jsonBodyParser(limitBytes) as unknown as (
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: (error?: unknown) => void,
+  ) => void;
+  return (req, res) =>
+    new Promise((resolve, reject) => {
+      parse(req, res, (error?: unknown) => {
+        if (error === undefined) resolve((req as IncomingMessage & { body?: unknown }).body);
+        else reject(mapBodyError(error, limitBytes) ?? error);
+      });
+    });
 }
 
 /**

@@ -99,6 +99,10 @@ export function requestContextMiddleware(): RequestHandler {
   };
 }
 
-function runInContexts(saved: RequestStart, work: () => void): void {
-  otelContext.with(saved.trace, () => runWithRequestContext(saved.context, work));
+/**
+ * Runs `work` in a request's trace context and request context (correlation id, actor), for a
+ * handler ahead of Express that has left them (a body read's stream callbacks do not keep them).
+ */
+export function runInContexts<T>(saved: RequestStart, work: () => T): T {
+  return otelContext.with(saved.trace, () => runWithRequestContext(saved.context, work));
 }
