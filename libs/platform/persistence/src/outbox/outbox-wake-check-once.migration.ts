@@ -4,6 +4,15 @@ import { OUTBOX_CHANNEL } from './outbox-inbox.migration';
 /** Transaction-local flag: this transaction already decided whether to wake the relay. */
 const WAKE_DECIDED = 'lianxin.outbox_wake_decided';
 
+/** OutboxNotifyWhenIdle's check: wake the relay when this statement's rows are the only unpublished ones. */
+const WAKE_IF_IDLE = `
+        IF NOT EXISTS (
+          SELECT 1 FROM outbox pending
+          WHERE pending.published_at IS NULL AND pending.id NOT IN (SELECT id FROM inserted_rows)
+        ) THEN
+          PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
+        END IF;`;
+
 /**
  * The idle check of OutboxNotifyWhenIdle runs once per transaction instead of once per statement.
  *
@@ -29,12 +38,7 @@ export class OutboxWakeCheckOnce1735689600200 implements MigrationInterface {
           RETURN NULL;
         END IF;
         PERFORM set_config('${WAKE_DECIDED}', 'on', true);
-        IF NOT EXISTS (
-          SELECT 1 FROM outbox pending
-          WHERE pending.published_at IS NULL AND pending.id NOT IN (SELECT id FROM inserted_rows)
-        ) THEN
-          PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
-        END IF;
+        ${WAKE_IF_IDLE}
         RETURN NULL;
       END $$`);
   }
@@ -43,12 +47,7 @@ export class OutboxWakeCheckOnce1735689600200 implements MigrationInterface {
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NOT EXISTS (
-          SELECT 1 FROM outbox pending
-          WHERE pending.published_at IS NULL AND pending.id NOT IN (SELECT id FROM inserted_rows)
-        ) THEN
-          PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
-        END IF;
+        ${WAKE_IF_IDLE}
         RETURN NULL;
       END $$`);
   }
