@@ -1,10 +1,10 @@
 import { signTestToken, testVerifierOptions, type Actor } from '@lianxin/auth';
 import { createHttpApp, InMemoryIdempotencyStore } from '@lianxin/platform-http';
-import { DiaryWriteLane } from '../visits/api/diary-write-lane';
 import { createDataSource, inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import { createLogger } from '@lianxin/platform-telemetry';
 import { createTestDatabase, type TestDatabase } from '@lianxin/testing';
 import { type INestApplication } from '@nestjs/common';
+import { DiaryWriteLane } from '../visits/api/diary-write-lane';
 import { PAIRING_ENTITIES } from '../database/entities';
 import { PAIRING_MIGRATIONS } from '../database/migrations';
 import { PairingAppModule } from '../pairing-app.module';

@@ -83,6 +83,7 @@ describe('diary write lane: the same answers as the Nest pipeline (HTTP, real Po
     },
     { name: 'malformed JSON', headers: asAdmin, body: () => '{"householdId": ', raw: true },
     { name: 'malformed JSON and no token (the body parser answers first)', body: () => '{', raw: true },
+    { name: 'an empty body', headers: asAdmin, body: () => '', raw: true },
     {
       name: 'a body over the 1 MiB limit',
       headers: asAdmin,
@@ -165,7 +166,7 @@ describe('diary write lane: the same answers as the Nest pipeline (HTTP, real Po
     expect(viaLane.viaController).toBe(false);
     expect(viaNest.viaController).toBe(
       // Nest rejects these before the controller runs.
-      !/token|role|JSON|limit|unknown field|U\+0000|missing household|bad body/.test(c.name),
+      !/token|role|JSON|empty body|limit|unknown field|U\+0000|missing household|bad body/.test(c.name),
     );
     expect(viaLane.answer).toEqual(viaNest.answer);
   });
