@@ -59,6 +59,13 @@ function mapBodyError(error: unknown, limitBytes: number): DomainError | undefin
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ValidationError('Unsupported body encoding', [{ field: 'body', message: 'Use UTF-8' }]);
+    // The client stopped sending (or sent other than it declared): its mistake, not ours. Usually
+    // nobody is left to read the answer, but it must not be logged as a failure of the service.
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return new ValidationError('Request body ended before its declared length', [
+        { field: 'body', message: 'Incomplete body' },
+      ]);
     default:
       return undefined;
   }
