@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import request from 'supertest';
 import { ACTORS, createPairingTestApp, type PairingTestApp } from '../test-support/pairing-test-app';
 import { VisitsController } from './api/visits.controller';
@@ -169,6 +170,40 @@ describe('diary write lane: the same answers as the Nest pipeline (HTTP, real Po
       !/token|role|JSON|empty body|limit|unknown field|U\+0000|missing household|bad body/.test(c.name),
     );
     expect(viaLane.answer).toEqual(viaNest.answer);
+  });
+
+  it('answers arbitrary bytes sent as a JSON body with the status Nest answers, never a 5xx', async () => {
+    // Bytes, a JSON prefix cut short, or an entry with one field replaced by anything JSON can hold.
+    const lf = fixtures.get(lane) as Fixture;
+    const nf = fixtures.get(nest) as Fixture;
+    const bodies = fc.oneof(
+      fc.uint8Array({ maxLength: 200 }).map((bytes) => () => Buffer.from(bytes)),
+      fc.nat({ max: 200 }).map((cut) => (f: Fixture) => Buffer.from(JSON.stringify(entry(f)).slice(0, cut))),
+      fc
+        .tuple(
+          fc.constantFrom('householdId', 'cadreId', 'visitDate', 'kind', 'heard', 'problemsRaised'),
+          fc.jsonValue(),
+        )
+        .map(
+          ([field, value]) =>
+            (f: Fixture) =>
+              Buffer.from(JSON.stringify(entry(f, { [field]: value }))),
+        ),
+    );
+    await fc.assert(
+      fc.asyncProperty(bodies, async (body) => {
+        const send = (t: PairingTestApp, f: Fixture) =>
+          request(t.app.getHttpServer())
+            .post('/api/v1/visits')
+            .set(asAdmin(f))
+            .set('content-type', 'application/json')
+            .send(body(f));
+        const [viaLane, viaNest] = [await send(lane, lf), await send(nest, nf)];
+        expect(viaLane.status).toBeLessThan(500);
+        expect(viaLane.status).toBe(viaNest.status);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('leaves requests with an Idempotency-Key to Nest, whose interceptor replays them', async () => {
