@@ -53,7 +53,17 @@ describe('registry schema', () => {
   it('reverts cleanly with down()', async () => {
     const other = await createTestDatabase({ short: 'registry', migrations: REGISTRY_MIGRATIONS });
     try {
-      // 1764000001000 first: the (org_path) index and the selection columns come back as they were.
+      // 1764000002000 first: the households policy is the scope prefix alone again.
+      await other.ownerDataSource.undoLastMigration();
+      const policy = await other.ownerDataSource.query<{ qual: string }[]>(
+        "SELECT qual FROM pg_policies WHERE tablename = 'households' AND policyname = 'households_scope'",
+      );
+      expect(policy[0]?.qual).not.toContain('registry_village_above');
+      const functions = await other.ownerDataSource.query<{ n: number }[]>(
+        "SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'registry_village_above'",
+      );
+      expect(functions).toEqual([{ n: 0 }]);
+      // 1764000001000 next: the (org_path) index and the selection columns come back as they were.
       await other.ownerDataSource.undoLastMigration();
       const restored = await other.ownerDataSource.query<{ indexname: string }[]>(
         "SELECT indexname FROM pg_indexes WHERE tablename = 'members' AND (indexname LIKE 'members_org_path%' OR indexname LIKE 'members_name%') ORDER BY 1",

@@ -1,3 +1,4 @@
+import { inTransaction, SYSTEM_SCOPE } from '@lianxin/platform-persistence';
 import request from 'supertest';
 import { buildResidentId } from '../../shared/domain/resident-id';
 import {
@@ -128,5 +129,65 @@ describe('households over HTTP', () => {
       .set('authorization', admin)
       .expect(200);
     expect(list.body.items.map((h: { id: string }) => h.id)).not.toContain(xs.body.id);
+  });
+  it('lets a village branch’s secretary see, list and update the village’s households, and no other village’s', async () => {
+    // A second village in the same township, with a household; the secretary's scope is one branch.
+    const otherVillage = '0190a000-0000-7000-8000-00000000f005';
+    await inTransaction(t.db.dataSource, SYSTEM_SCOPE, (tx) =>
+      tx.manager.query(
+        `INSERT INTO org_units (id, parent_id, code, name, level, kind, district_id, org_path, depth, rural)
+         VALUES ($1, $2, 'v-dongfeng', '东风村', 'village', 'village', $3, '/lx/taoyuan/dahe/v-dongfeng/', 3, true)`,
+        [otherVillage, ids.tyTownship, TAOYUAN_ID],
+      ),
+    );
+    const admin = await t.token(ACTORS.taoyuanAdmin);
+    const register = async (villageId: string, n: number): Promise<string> =>
+      (
+        await request(t.app.getHttpServer())
+          .post('/api/v1/households')
+          .set('authorization', admin)
+          .send(body(villageId, n))
+          .expect(201)
+      ).body.id as string;
+    const own = await register(ids.tyVillage, 11);
+    const neighbour = await register(otherVillage, 12);
+    const secretary = await t.token({
+      ...ACTORS.taoyuanSecretary,
+      id: 'u-hongqi-b01-secretary',
+      scope: '/lx/taoyuan/dahe/v-hongqi/b-01/',
+    });
+    const http = () => request(t.app.getHttpServer());
+
+    await http().get(`/api/v1/households/${own}`).set('authorization', secretary).expect(200);
+    await http().get(`/api/v1/households/${neighbour}`).set('authorization', secretary).expect(404);
+    const listed = await http().get('/api/v1/households').set('authorization', secretary).expect(200);
+    const listedIds = listed.body.items.map((h: { id: string }) => h.id);
+    expect(listedIds).toContain(own);
+    expect(listedIds).not.toContain(neighbour);
+    await http()
+      .patch(`/api/v1/households/${own}`)
+      .set('authorization', secretary)
+      .send({ size: 5 })
+      .expect(200);
+    await http()
+      .patch(`/api/v1/households/${neighbour}`)
+      .set('authorization', secretary)
+      .send({ size: 5 })
+      .expect(404);
+    // The database itself draws the line, whatever the handler asks for; and the lookup (which
+    // reads the org tree with the system scope) leaves the caller's scope as it found it.
+    const branchScope = '/lx/taoyuan/dahe/v-hongqi/b-01/';
+    const [seen, scopeAfter, seenAgain] = await inTransaction(t.db.dataSource, branchScope, async (tx) => [
+      await tx.manager.query<{ id: string }[]>('SELECT id FROM households WHERE id = ANY($1::uuid[])', [
+        [own, neighbour],
+      ]),
+      await tx.manager.query<{ scope: string }[]>("SELECT current_setting('lianxin.scope') AS scope"),
+      await tx.manager.query<{ id: string }[]>('SELECT id FROM households WHERE id = ANY($1::uuid[])', [
+        [own, neighbour],
+      ]),
+    ]);
+    expect(seen.map((row) => row.id)).toEqual([own]);
+    expect(scopeAfter).toEqual([{ scope: branchScope }]);
+    expect(seenAgain.map((row) => row.id)).toEqual([own]);
   });
 });

@@ -34,6 +34,10 @@ export async function requireHousehold(
   return rows[0];
 }
 
+/**
+ * Households under `prefix`, and those on the village it lies below: a branch serves its
+ * village's households (migration 1764000002000).
+ */
 export async function listHouseholds(
   manager: EntityManager,
   filter: {
@@ -46,7 +50,8 @@ export async function listHouseholds(
 ): Promise<HouseholdRow[]> {
   return manager.query<HouseholdRow[]>(
     `SELECT ${COLUMNS} FROM households
-      WHERE org_path LIKE $1 || '%' AND active AND ($2::text IS NULL OR hardship_status = $2)
+      WHERE (org_path LIKE $1 || '%' OR org_path = (SELECT registry_village_above($1)))
+        AND active AND ($2::text IS NULL OR hardship_status = $2)
         AND ($3::text IS NULL OR resident_id_index = $3) AND ($4::uuid IS NULL OR id > $4)
       ORDER BY id LIMIT $5`,
     [filter.prefix, filter.hardshipStatus, filter.residentIdIndex, filter.after, filter.limit],
