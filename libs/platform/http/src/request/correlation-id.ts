@@ -18,14 +18,17 @@ export function resolveCorrelationId(headerValue: string | string[] | undefined)
   return value !== undefined && isWellFormedCorrelationId(value) ? value : randomUUID();
 }
 
-// Keyed by the request object so no global type augmentation of Express is needed.
-const byRequest = new WeakMap<IncomingMessage, string>();
+// A symbol property, so no global type augmentation of Express is needed.
+// Not a WeakMap keyed by the request: V8's young-generation GC keeps such an entry's value while
+// its key is young, so every request's entry outlived it (see `kRequestStart` in request-pipeline.ts).
+const kCorrelationId = Symbol('lianxin.correlationId');
+type WithCorrelationId = IncomingMessage & { [kCorrelationId]?: string };
 
 export function rememberCorrelationId(request: IncomingMessage, correlationId: string): void {
-  byRequest.set(request, correlationId);
+  (request as WithCorrelationId)[kCorrelationId] = correlationId;
 }
 
 /** The correlation id assigned to this request by `createHttpApp` (generated if it was never seen). */
 export function correlationIdOf(request: IncomingMessage): string {
-  return byRequest.get(request) ?? randomUUID();
+  return (request as WithCorrelationId)[kCorrelationId] ?? randomUUID();
 }

@@ -21,7 +21,13 @@ export interface RequestStart {
   readonly trace: Context;
 }
 
-const contexts = new WeakMap<IncomingMessage, RequestStart>();
+// Kept on the request object itself, not in a WeakMap keyed by it: V8's young-generation GC keeps
+// the value of a WeakMap entry whose key is still in the young generation, so every request's
+// entry (and all it references) was copied and then promoted by each scavenge long after the
+// request had ended. Measured in the gateway at 200 requests/s: without such entries a scavenge
+// copies ~0.1 MB instead of ~0.6 MB and pauses about half as long (gateway ADR 0010, session 5).
+const kRequestStart = Symbol('lianxin.requestStart');
+type WithRequestStart = IncomingMessage & { [kRequestStart]?: RequestStart };
 const probeRoutes = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /**
@@ -44,7 +50,7 @@ export function beginRequest(
   const start: RequestStart = { correlationId, context, trace: traceContext };
   // The line below has a fixed shape of non-sensitive fields: no redaction pass needed.
   const lineLogger = fixedShapeLogger(logger);
-  contexts.set(req, start);
+  (req as WithRequestStart)[kRequestStart] = start;
   res.once('finish', () => {
     const durationSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const route = routeOf();
@@ -93,7 +99,7 @@ export function correlationMiddleware(logger: Logger): RequestHandler {
  */
 export function requestContextMiddleware(): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
-    const saved = contexts.get(req);
+    const saved = (req as WithRequestStart)[kRequestStart];
     if (saved) runInContexts(saved, next);
     else next();
   };

@@ -75,10 +75,13 @@ export interface ForwardOutcome {
 /** RFC 9110 §9.2.2: repeating these has the same effect as sending once, so they may be retried. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const outcomes = new WeakMap<IncomingMessage, ForwardOutcome>();
+// On the request object, not in a WeakMap: see `kRequestStart` in @lianxin/platform-http (a
+// WeakMap entry keyed by a young request survives scavenges; ADR 0010, session 5).
+const kOutcome = Symbol('lianxin.forwardOutcome');
+type WithOutcome = IncomingMessage & { [kOutcome]?: ForwardOutcome };
 
 export function forwardOutcomeOf(req: IncomingMessage): ForwardOutcome | undefined {
-  return outcomes.get(req);
+  return (req as WithOutcome)[kOutcome];
 }
 
 function hasBody(req: { readonly headers: IncomingHttpHeaders }): boolean {
@@ -171,7 +174,7 @@ export class ForwardRequestHandler {
     if (lookup.kind === 'no-operation')
       throw new NotFoundError(`${req.method} ${path} is not an operation of the ${route.upstream} service`);
     const action = lookup.match.operation.action;
-    outcomes.set(req.raw, { action });
+    (req.raw as WithOutcome)[kOutcome] = { action };
     if (actor) this.authorise(actor, action, req);
 
     const body = this.requestBody(req, route);
