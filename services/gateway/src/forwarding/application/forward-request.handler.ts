@@ -18,6 +18,7 @@ import {
   upstreamRequestHeaders,
 } from '../domain/forwarded-headers';
 import { UnsupportedMediaTypeError, UpstreamFailure } from '../domain/upstream-failure';
+import { AbortSource } from '../infrastructure/abort-source';
 import { relayBody } from '../infrastructure/relay-body';
 import { type UpstreamClient, type UpstreamRequest } from '../infrastructure/upstream-client';
 
@@ -194,7 +195,7 @@ export class ForwardRequestHandler {
     }
     res.setHeader('traceparent', String(headers['traceparent']));
 
-    const abort = new AbortController();
+    const abort = new AbortSource();
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
@@ -205,7 +206,7 @@ export class ForwardRequestHandler {
       body,
       timeoutMs: READS.has(req.method) ? route.readTimeoutMs : route.writeTimeoutMs,
       retryable: IDEMPOTENT.has(req.method) && !(body instanceof ByteLimit),
-      signal: abort.signal,
+      signal: abort,
     };
 
     let response;

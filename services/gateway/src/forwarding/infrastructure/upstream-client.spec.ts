@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { UpstreamFailure } from '../domain/upstream-failure';
+import { AbortSource } from './abort-source';
 import { UpstreamClient } from './upstream-client';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -102,6 +103,26 @@ describe('UpstreamClient', () => {
     const failure = await client.send(get()).catch((error: unknown) => error);
     expect((failure as UpstreamFailure).status).toBe(502);
     expect((failure as UpstreamFailure).upstream).toBe('pairing');
+  });
+
+  it('cancels the upstream call when the caller goes away, without retrying or tripping the breaker', async () => {
+    let calls = 0;
+    let upstreamSawClose!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamSawClose = resolve));
+    const client = await setup((req) => {
+      calls += 1;
+      req.socket.once('close', () => upstreamSawClose());
+    });
+    const caller = new AbortSource();
+    const pending = client.send({ ...get('/hangs', 5_000), signal: caller }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    caller.abort();
+    const failure = await pending;
+    await closed;
+    expect(failure).toBeInstanceOf(UpstreamFailure);
+    expect((failure as UpstreamFailure).status).toBe(502);
+    expect(calls).toBe(1);
+    expect(client.circuitState).toBe('closed');
   });
 
   it('opens the circuit after repeated failures and answers 503 without calling the upstream', async () => {

@@ -5,6 +5,7 @@ import CircuitBreaker from 'opossum';
 import { Pool } from 'undici';
 import { type UpstreamShort } from '../../config/gateway-config';
 import { UpstreamFailure } from '../domain/upstream-failure';
+import { AbortSource } from './abort-source';
 
 export interface UpstreamRequest {
   readonly method: string;
@@ -16,7 +17,8 @@ export interface UpstreamRequest {
   readonly timeoutMs: number;
   /** Only idempotent methods with a replayable body are retried. */
   readonly retryable: boolean;
-  readonly signal?: AbortSignal;
+  /** Aborted when the caller went away: the upstream call is cancelled and not retried. */
+  readonly signal?: AbortSource;
 }
 
 export interface UpstreamResponse {
@@ -171,10 +173,10 @@ export class UpstreamClient {
   private async attempt(request: UpstreamRequest, timeoutMs: number): Promise<UpstreamResponse> {
     // Our own timer rather than undici's coarse headersTimeout: it must fire at the route's
     // budget and stop once headers arrive (the body then streams for as long as it needs).
-    const controller = new AbortController();
+    const controller = new AbortSource();
     const timer = setTimeout(() => controller.abort(new HeadersDeadlineExceeded()), timeoutMs);
     const onCallerAbort = (): void => controller.abort(request.signal?.reason);
-    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    request.signal?.once('abort', onCallerAbort);
     try {
       const response = await this.pool.request({
         method: request.method as 'GET',
@@ -184,7 +186,7 @@ export class UpstreamClient {
         headersTimeout: timeoutMs + 1_000,
         // A body that stalls this long after the headers means a broken upstream.
         bodyTimeout: Math.max(timeoutMs, 30_000),
-        signal: controller.signal,
+        signal: controller,
       });
       const result: UpstreamResponse = {
         statusCode: response.statusCode,
@@ -194,12 +196,12 @@ export class UpstreamClient {
       if (UNHEALTHY_STATUSES.has(response.statusCode)) throw new UnhealthyResponse(result);
       return result;
     } catch (error) {
-      if (controller.signal.reason instanceof HeadersDeadlineExceeded) throw controller.signal.reason;
+      if (controller.reason instanceof HeadersDeadlineExceeded) throw controller.reason;
       if (request.signal?.aborted) throw new CallerWentAway();
       throw error;
     } finally {
       clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onCallerAbort);
+      request.signal?.removeListener('abort', onCallerAbort);
     }
   }
 
