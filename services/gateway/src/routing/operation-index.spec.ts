@@ -7,6 +7,11 @@ describe('route table', () => {
     expect(findRoute('/api/v1/members/0190/cards')?.upstream).toBe('registry');
     expect(findRoute('/api/v1/visits')?.upstream).toBe('pairing');
     expect(findRoute('/api/v1/membersx')).toBeUndefined();
+    expect(findRoute('/api/v1/members/')?.upstream).toBe('registry');
+    expect(findRoute('/api/v1/member')).toBeUndefined();
+    expect(findRoute('/api/v1/quota-progress/x')?.readTimeoutMs).toBe(15_000);
+    expect(findRoute('/public/member-cards')?.public).toBe(true);
+    expect(findRoute('/public/member-cardsx')).toBeUndefined();
     expect(findRoute('/api/v1/imports')?.streamBody).toBe(true);
   });
 });

@@ -66,11 +66,18 @@ export const ROUTE_TABLE: readonly RouteEntry[] = Object.freeze([
   api('/public/member-cards', 'registry', { public: true }),
 ]);
 
+const SLASH = 0x2f;
+
 /** Finds the owning route for a path (query string excluded), longest prefix first. */
 export function findRoute(path: string, table: readonly RouteEntry[] = ROUTE_TABLE): RouteEntry | undefined {
   let best: RouteEntry | undefined;
   for (const entry of table) {
-    if (path === entry.prefix || path.startsWith(`${entry.prefix}/`)) {
+    // The prefix itself, or the prefix followed by '/': compared in place, because building
+    // `${prefix}/` for every entry on every request was ~1.7 KB of garbage per forwarded GET.
+    if (
+      path.startsWith(entry.prefix) &&
+      (path.length === entry.prefix.length || path.charCodeAt(entry.prefix.length) === SLASH)
+    ) {
       if (!best || entry.prefix.length > best.prefix.length) best = entry;
     }
   }
