@@ -1,5 +1,6 @@
 import { NotFoundError } from '@lianxin/platform-http';
 import type { EntityManager } from 'typeorm';
+import { prefixUpperBound } from '../../shared/domain/prefix-range';
 
 export interface HouseholdRow {
   id: string;
@@ -36,7 +37,8 @@ export async function requireHousehold(
 
 /**
  * Households under `prefix`, and those on the village it lies below: a branch serves its
- * village's households (migration 1764000002000).
+ * village's households (migration 1764000002000). The subtree is a range, not `LIKE`, so Postgres
+ * can use the `org_path` index under row-level security (ADR 0008).
  */
 export async function listHouseholds(
   manager: EntityManager,
@@ -50,10 +52,17 @@ export async function listHouseholds(
 ): Promise<HouseholdRow[]> {
   return manager.query<HouseholdRow[]>(
     `SELECT ${COLUMNS} FROM households
-      WHERE (org_path LIKE $1 || '%' OR org_path = (SELECT registry_village_above($1)))
+      WHERE (org_path >= $1 AND org_path < $6 OR org_path = (SELECT registry_village_above($1)))
         AND active AND ($2::text IS NULL OR hardship_status = $2)
         AND ($3::text IS NULL OR resident_id_index = $3) AND ($4::uuid IS NULL OR id > $4)
       ORDER BY id LIMIT $5`,
-    [filter.prefix, filter.hardshipStatus, filter.residentIdIndex, filter.after, filter.limit],
+    [
+      filter.prefix,
+      filter.hardshipStatus,
+      filter.residentIdIndex,
+      filter.after,
+      filter.limit,
+      prefixUpperBound(filter.prefix),
+    ],
   );
 }
