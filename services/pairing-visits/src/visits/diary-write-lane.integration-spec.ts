@@ -58,6 +58,8 @@ describe('diary write lane: the same answers as the Nest pipeline (HTTP, real Po
     heard: '走访，了解近况',
     ...extra,
   });
+  const entryWithout = (f: Fixture, field: 'householdId' | 'cadreId') =>
+    Object.fromEntries(Object.entries(entry(f)).filter(([key]) => key !== field));
   const asAdmin = (f: Fixture) => ({ authorization: f.admin });
 
   const cases: Case[] = [
@@ -86,6 +88,12 @@ describe('diary write lane: the same answers as the Nest pipeline (HTTP, real Po
     { name: 'malformed JSON and no token (the body parser answers first)', body: () => '{', raw: true },
     { name: 'an empty body', headers: asAdmin, body: () => '', raw: true },
     {
+      name: 'a body that is not JSON',
+      headers: (f) => ({ ...asAdmin(f), 'content-type': 'text/plain' }),
+      body: (f) => JSON.stringify(entry(f)),
+      raw: true,
+    },
+    {
       name: 'a body over the 1 MiB limit',
       headers: asAdmin,
       body: (f) => entry(f, { heard: 'x'.repeat(1_100_000) }),
@@ -99,10 +107,7 @@ describe('diary write lane: the same answers as the Nest pipeline (HTTP, real Po
     {
       name: 'a missing household',
       headers: asAdmin,
-      body: (f) => {
-        const { householdId: _omitted, ...rest } = entry(f);
-        return rest;
-      },
+      body: (f) => entryWithout(f, 'householdId'),
     },
     {
       name: 'a household outside the caller’s scope',
@@ -117,10 +122,7 @@ describe('diary write lane: the same answers as the Nest pipeline (HTTP, real Po
     {
       name: 'an admin who names no cadre',
       headers: asAdmin,
-      body: (f) => {
-        const { cadreId: _omitted, ...rest } = entry(f);
-        return rest;
-      },
+      body: (f) => entryWithout(f, 'cadreId'),
     },
     {
       name: 'a bad token with a bad body (the guard answers before the schema)',
@@ -136,8 +138,7 @@ describe('diary write lane: the same answers as the Nest pipeline (HTTP, real Po
     const body = c.body(f);
     const sent = request(t.app.getHttpServer())
       .post('/api/v1/visits')
-      .set(c.headers?.(f) ?? {})
-      .set('content-type', 'application/json');
+      .set({ 'content-type': 'application/json', ...c.headers?.(f) });
     const response = await sent.send(c.raw ? (body as string) : JSON.stringify(body));
     const names = new Map<string, string>([
       [f.cadre, '<cadre>'],

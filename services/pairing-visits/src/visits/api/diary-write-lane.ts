@@ -31,7 +31,6 @@ import { logVisitBody } from '../application/visits.schemas';
 import { VisitsController } from './visits.controller';
 
 const ROUTE = '/api/v1/visits';
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 interface DiaryWriteLaneOptions {
   readonly verifier: TokenVerifier;
@@ -48,9 +47,9 @@ interface DiaryWriteLaneOptions {
  * (`beginRequest`), helmet's headers, the JSON body parser and limit, the token verifier, the
  * permission matrix (the controller's own declared actions), the controller's body schema through
  * `ZodValidationPipe`, `LogVisitHandler`, problem+json — so a request gets the same answer on
- * either path (a test sends the same requests both ways). It leaves to Nest what it does not
- * need to repeat: requests with an `Idempotency-Key` (the stored-response replay lives in Nest's
- * interceptor) and bodies that are not JSON.
+ * either path (a test sends the same requests both ways). A body that is not JSON reads as no
+ * body, as it does in Express. It leaves to Nest what it does not need to repeat: requests with an
+ * `Idempotency-Key` (the stored-response replay lives in Nest's interceptor).
  */
 export class DiaryWriteLane {
   private readonly body = new ZodValidationPipe(logVisitBody, 'body');
@@ -80,7 +79,6 @@ export class DiaryWriteLane {
   readonly handle = (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== 'POST' || req.url !== ROUTE) return false;
     if (req.headers[IDEMPOTENCY_HEADER] !== undefined) return false;
-    if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) return false;
     void this.serve(req, res);
     return true;
   };
